@@ -1,0 +1,58 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { SITE } from './src/site.config.ts';
+import { remarkExplainer } from './src/lib/markdown/remark-explainer.ts';
+import { rehypeExplainer } from './src/lib/markdown/rehype-explainer.ts';
+import { contentDir, displayPath, loadGlossary, loadSources } from './src/lib/content-store.ts';
+import { assertContentValid } from './src/lib/content-check.ts';
+
+/**
+ * Stops `astro build` and `astro dev` before rendering when any file under content/ is wrong.
+ * @returns {import('astro').AstroIntegration}
+ */
+function contentCheck() {
+  return {
+    name: 'explainer:content-check',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const report = assertContentValid(contentDir());
+        for (const w of report.warnings) logger.warn(w);
+        logger.info(`content ok: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  site: SITE.url,
+  base: SITE.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [
+        [
+          remarkExplainer,
+          {
+            sources: loadSources,
+            glossaryIds: () => new Set(loadGlossary().map((t) => t.id)),
+            base: SITE.base,
+            displayPath,
+          },
+        ],
+      ],
+      rehypePlugins: [[rehypeExplainer, { siteOrigin: SITE.url }]],
+      remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' },
+    }),
+  },
+  integrations: [contentCheck(), mdx(), sitemap()],
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+  devToolbar: { enabled: false },
+});

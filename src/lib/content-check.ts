@@ -1,0 +1,148 @@
+/**
+ * Checks every file under content/ without building the site: the same rules, and the same
+ * messages, as the build. Used by the build itself (an integration in astro.config.mjs stops the
+ * build before any page is rendered), by `npm run check`, and by the tests.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
+import { essayFrontmatter, pageFrontmatter, type EssayFrontmatter } from './schemas.ts';
+import { parseYamlWithLines, splitFrontmatter } from './yaml-file.ts';
+import { parseSources } from './sources.ts';
+import { parseGlossary } from './glossary.ts';
+import { scanCitations, lineAtOffset } from './citations.ts';
+import { displayPath } from './content-store.ts';
+import type { z } from 'zod';
+
+export interface CheckReport {
+  problems: ContentProblem[];
+  /** Not errors: things a maintainer should know (a source no page cites). */
+  warnings: string[];
+  counts: Record<string, number>;
+}
+
+function mdxFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function checkFrontmatter<S extends z.ZodType>(file: string, schema: S, problems: ContentProblem[]): { data?: z.output<S> | undefined; body: string; bodyStartLine: number } {
+  const shown = displayPath(file);
+  const text = readFileSync(file, 'utf8');
+  const parts = splitFrontmatter(text);
+  if (!parts) {
+    problems.push({ file: shown, line: 1, expected: 'frontmatter between two "---" lines at the top of the file' });
+    return { body: text, bodyStartLine: 1 };
+  }
+  const bodyStartLine = text.slice(0, text.length - parts.body.length).split('\n').length;
+  try {
+    const { data, lineOf } = parseYamlWithLines(parts.yaml, shown, parts.yamlStartLine - 1);
+    const result = validateWith(schema, data ?? {}, { file: shown, lineOf });
+    if (!result.ok) problems.push(...result.problems);
+    return { data: result.ok ? result.value : undefined, body: parts.body, bodyStartLine };
+  } catch (e) {
+    if (e instanceof ContentValidationError) problems.push(...e.problems);
+    else throw e;
+    return { body: parts.body, bodyStartLine };
+  }
+}
+
+const GLOSSARY_LINK = /\]\(glossary:([^)\s]*)\)/g;
+
+/** Unknown citation keys and glossary ids in a Markdown body, with their lines. */
+export function checkReferences(body: string, bodyStartLine: number, file: string, sourceKeys: ReadonlySet<string>, termIds: ReadonlySet<string>): { problems: ContentProblem[]; cited: string[] } {
+  const problems: ContentProblem[] = [];
+  const cited: string[] = [];
+  for (const m of scanCitations(body)) {
+    const line = lineAtOffset(body, m.start, bodyStartLine);
+    if (m.malformed !== undefined) problems.push({ file, line, field: 'citation', found: m.raw, expected: 'citations written [@source-key] or [@key-one; @key-two]' });
+    for (const key of m.keys) {
+      if (!sourceKeys.has(key)) problems.push({ file, line, field: 'citation', found: key, expected: 'a source key defined in content/sources.yaml' });
+      else cited.push(key);
+    }
+  }
+  for (const m of body.matchAll(GLOSSARY_LINK)) {
+    if (!termIds.has(m[1]!)) problems.push({ file, line: lineAtOffset(body, m.index, bodyStartLine), field: 'glossary link', found: m[1], expected: 'a term id defined in content/glossary.yaml' });
+  }
+  return { problems, cited };
+}
+
+export function checkContent(root: string): CheckReport {
+  const problems: ContentProblem[] = [];
+  const warnings: string[] = [];
+  const counts: Record<string, number> = {};
+
+  const collect = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ContentValidationError) problems.push(...e.problems);
+      else throw e;
+      return undefined;
+    }
+  };
+
+  const sourcesFile = path.join(root, 'sources.yaml');
+  const sources = collect(() => parseSources(readFileSync(sourcesFile, 'utf8'), displayPath(sourcesFile))) ?? new Map();
+  const sourceKeys = new Set(sources.keys());
+  counts.sources = sources.size;
+
+  const glossaryFile = path.join(root, 'glossary.yaml');
+  const glossary = collect(() => parseGlossary(readFileSync(glossaryFile, 'utf8'), displayPath(glossaryFile), sourceKeys)) ?? [];
+  const termIds = new Set(glossary.map((t) => t.id));
+  counts.glossary = glossary.length;
+
+  const citedAnywhere = new Set<string>();
+  glossary.forEach((t) => t.sources?.forEach((k) => citedAnywhere.add(k)));
+
+  const essays: { file: string; data?: EssayFrontmatter | undefined }[] = [];
+  for (const file of mdxFiles(path.join(root, 'essays'))) {
+    const { data, body, bodyStartLine } = checkFrontmatter(file, essayFrontmatter, problems);
+    const refs = checkReferences(body, bodyStartLine, displayPath(file), sourceKeys, termIds);
+    problems.push(...refs.problems);
+    refs.cited.forEach((k) => citedAnywhere.add(k));
+    essays.push({ file, data });
+  }
+  counts.essays = essays.length;
+  const orders = new Map<number, string>();
+  for (const { file, data } of essays) {
+    if (!data) continue;
+    const other = orders.get(data.order);
+    if (other) problems.push({ file: displayPath(file), field: 'order', found: data.order, expected: `an order number not already used by ${other}` });
+    orders.set(data.order, displayPath(file));
+  }
+
+  for (const file of mdxFiles(path.join(root, 'pages'))) {
+    const { body, bodyStartLine } = checkFrontmatter(file, pageFrontmatter, problems);
+    const refs = checkReferences(body, bodyStartLine, displayPath(file), sourceKeys, termIds);
+    problems.push(...refs.problems);
+    refs.cited.forEach((k) => citedAnywhere.add(k));
+  }
+
+  for (const extra of extraChecks) {
+    const result = collect(() => extra(root, sourceKeys));
+    result?.cited.forEach((k) => citedAnywhere.add(k));
+    if (result) Object.assign(counts, result.counts);
+  }
+
+  const uncited = [...sourceKeys].filter((k) => !citedAnywhere.has(k));
+  if (uncited.length) warnings.push(`${uncited.length} source(s) in ${displayPath(sourcesFile)} are cited nowhere: ${uncited.join(', ')}`);
+  return { problems, warnings, counts };
+}
+
+/** Data-file checks register here (see src/lib/data/), so one call checks all content. */
+export type ExtraCheck = (root: string, sourceKeys: ReadonlySet<string>) => { cited: string[]; counts: Record<string, number> };
+const extraChecks: ExtraCheck[] = [];
+export function registerCheck(check: ExtraCheck): void {
+  extraChecks.push(check);
+}
+
+/** Throws one error listing every problem; returns the report when all is well. */
+export function assertContentValid(root: string): CheckReport {
+  const report = checkContent(root);
+  if (report.problems.length) throw new ContentValidationError(report.problems);
+  return report;
+}

@@ -1,0 +1,39 @@
+/**
+ * Reads and validates the shared content files once per process. The content folder is
+ * `content/` unless SITE_CONTENT_DIR points elsewhere (the tests build fixtures that way).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { GlossaryEntry, SourceEntry } from './schemas.ts';
+import { parseSources } from './sources.ts';
+import { parseGlossary } from './glossary.ts';
+
+export function contentDir(): string {
+  return path.resolve(process.env.SITE_CONTENT_DIR ?? 'content');
+}
+
+/** A path for messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+const cache = new Map<string, { mtime: number; value: unknown }>();
+
+function cached<T>(file: string, parse: (text: string, display: string) => T): T {
+  const mtime = statSync(file).mtimeMs;
+  const hit = cache.get(file);
+  if (hit && hit.mtime === mtime) return hit.value as T;
+  const value = parse(readFileSync(file, 'utf8'), displayPath(file));
+  cache.set(file, { mtime, value });
+  return value;
+}
+
+export function loadSources(): Map<string, SourceEntry> {
+  return cached(path.join(contentDir(), 'sources.yaml'), parseSources);
+}
+
+export function loadGlossary(): GlossaryEntry[] {
+  const sources = loadSources();
+  return cached(path.join(contentDir(), 'glossary.yaml'), (text, file) => parseGlossary(text, file, new Set(sources.keys())));
+}

@@ -1,0 +1,59 @@
+/**
+ * HTML-side conventions for essays and pages:
+ * - every h2/h3 gets a visible "link to this section" anchor and a "copy link" button
+ *   (the button is hidden until the page's script can make it work);
+ * - links to other sites open in a new tab with rel="noopener noreferrer" and say so.
+ */
+import type { Root, Element, ElementContent } from 'hast';
+import { visit, SKIP } from 'unist-util-visit';
+import { h, hasClass, textOf } from './hast.ts';
+
+export interface RehypeExplainerOptions {
+  /** The site's own origin, e.g. https://example.org: links there are not external. */
+  siteOrigin: string;
+}
+
+export function sectionTools(id: string, headingText: string): Element {
+  return h('span', { className: ['section-tools'], dataPagefindIgnore: '' }, [
+    h('a', { className: ['section-link'], href: `#${id}`, ariaLabel: `Link to section: ${headingText}` }, [
+      h('span', { ariaHidden: 'true' }, ['#']),
+    ]),
+    h('button', { type: 'button', className: ['copy-link'], hidden: true, dataSection: id, ariaLabel: `Copy link to section: ${headingText}` }, [
+      h('span', { className: ['copy-link-label'], ariaHidden: 'true' }, ['Copy link']),
+    ]),
+  ]);
+}
+
+export function externalLinkMarks(node: Element): void {
+  node.properties = {
+    ...node.properties,
+    target: '_blank',
+    rel: ['noopener', 'noreferrer'],
+    className: [...((node.properties?.className as string[] | undefined) ?? []), 'external'],
+  };
+  node.children.push(h('span', { className: ['visually-hidden'], dataPagefindIgnore: '' }, [' (external site, opens in a new tab)']));
+}
+
+export function isExternalHref(href: string, siteOrigin: string): boolean {
+  return /^https?:\/\//.test(href) && !href.startsWith(siteOrigin);
+}
+
+export function rehypeExplainer(options: RehypeExplainerOptions) {
+  return function transform(tree: Root) {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'a' && typeof node.properties?.href === 'string' && isExternalHref(node.properties.href, options.siteOrigin)) {
+        externalLinkMarks(node);
+        return SKIP;
+      }
+      if ((node.tagName === 'h2' || node.tagName === 'h3') && parent && index !== undefined && !hasClass(node, 'sr-only')) {
+        const id = node.properties?.id;
+        if (typeof id !== 'string') return;
+        node.properties = { ...node.properties, tabIndex: -1 };
+        const wrapper = h('div', { className: ['heading-wrap', `heading-wrap-${node.tagName}`] }, [node, sectionTools(id, textOf(node))]);
+        parent.children.splice(index, 1, wrapper as ElementContent);
+        return [SKIP, index + 1];
+      }
+      return undefined;
+    });
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * What content looks like. Every file under content/ is checked against one of these schemas when
+ * the site builds (and by `npm run check`). src/content.config.ts declares the collections with
+ * the same schemas, so there is one definition of each.
+ */
+import { z } from 'zod';
+import { isCalendarDay, isCalendarMonth, isoDay, parseDay } from './dates.ts';
+import { ID_PATTERN } from './slug.ts';
+
+/** The closed list of topics; essays and timeline events share it. */
+export const TOPICS = ['diplomacy', 'nuclear', 'sanctions', 'military', 'hormuz', 'mediation'] as const;
+export type Topic = (typeof TOPICS)[number];
+export const TOPIC_LABELS: Record<Topic, string> = {
+  diplomacy: 'Diplomacy',
+  nuclear: 'Nuclear',
+  sanctions: 'Sanctions',
+  military: 'Military',
+  hormuz: 'Hormuz and shipping',
+  mediation: 'Mediation',
+};
+
+/**
+ * A calendar date written YYYY-MM-DD. YAML parsers may hand us a Date or a string; both are
+ * normalised to a string first so that "2026-02-30" is caught rather than rolled over.
+ */
+export const calendarDay = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? isoDay(v) : v),
+  z
+    .string({ error: 'a date written YYYY-MM-DD, such as 2026-11-21' })
+    .refine(isCalendarDay, { message: 'a real calendar date written YYYY-MM-DD, such as 2026-11-21' })
+    .transform(parseDay),
+);
+
+/** A date written YYYY-MM-DD, or YYYY-MM where only the month is known (kept as text). */
+export const dayOrMonth = z
+  .string({ error: 'a date written YYYY-MM-DD or YYYY-MM' })
+  .refine((s) => isCalendarDay(s) || isCalendarMonth(s), {
+    message: 'a real date written YYYY-MM-DD, or YYYY-MM when only the month is known',
+  });
+
+export const slugId = z
+  .string({ error: 'an id of lowercase letters, digits and hyphens' })
+  .regex(ID_PATTERN, { message: 'an id of lowercase letters, digits and single hyphens, such as "breakout-time"' });
+
+export const essayFrontmatter = z
+  .object({
+    title: z.string({ error: 'a title (text)' }).min(3).max(120),
+    summary: z
+      .string({ error: 'a one-sentence summary (text)' })
+      .min(20)
+      .max(260)
+      .refine((s) => !/[.!?]\s+[A-Z]/.test(s.trim()), { message: 'a single sentence (the summary has more than one)' }),
+    published: calendarDay,
+    updated: calendarDay,
+    topics: z.array(z.enum(TOPICS)).min(1),
+    order: z.number({ error: 'a whole number giving the essay\'s place in reading order' }).int().min(1),
+    draft: z.boolean({ error: 'true or false' }).optional(),
+    /** Old section ids that must keep landing on a section: { old-id: current-id }. */
+    aliases: z.record(slugId, slugId).optional(),
+  })
+  .strict()
+  .refine((e) => !(e.updated instanceof Date && e.published instanceof Date) || e.updated.getTime() >= e.published.getTime(), {
+    message: 'an "updated" date on or after the "published" date',
+    path: ['updated'],
+  });
+export type EssayFrontmatter = z.output<typeof essayFrontmatter>;
+
+/** Prose pages under content/pages (about, start here). */
+export const pageFrontmatter = z
+  .object({
+    title: z.string().min(3).max(120),
+    summary: z.string().min(20).max(260),
+    updated: calendarDay,
+  })
+  .strict();
+
+const httpUrl = z
+  .string({ error: 'a web address starting with https://' })
+  .refine((u) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(u), { message: 'a web address starting with https://' });
+
+export const sourceEntry = z
+  .object({
+    title: z.string({ error: 'the title of the source (text)' }).min(3),
+    publisher: z.string({ error: 'the publisher or organisation (text)' }).min(2),
+    author: z.string().min(2).optional(),
+    date: z.preprocess(
+      (v) => (v instanceof Date ? isoDay(v) : v),
+      z.string({ error: 'a date written YYYY-MM-DD or YYYY-MM' }).refine((s) => isCalendarDay(s) || isCalendarMonth(s) || /^\d{4}$/.test(s), {
+        message: 'a publication date written YYYY-MM-DD, YYYY-MM or YYYY',
+      }),
+    ),
+    url: httpUrl,
+    accessed: calendarDay,
+  })
+  .strict();
+export type SourceEntry = z.output<typeof sourceEntry> & { key: string };
+
+export const glossaryEntry = z
+  .object({
+    id: slugId,
+    term: z.string().min(2),
+    aka: z.array(z.string().min(1)).optional(),
+    definition: z.string().min(20).max(700),
+    related: z.array(slugId).optional(),
+    sources: z.array(z.string()).optional(),
+  })
+  .strict();
+export type GlossaryEntry = z.output<typeof glossaryEntry>;

@@ -1,0 +1,38 @@
+/** The bibliography: content/sources.yaml, every cited source by key. */
+import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
+import { sourceEntry, type SourceEntry } from './schemas.ts';
+import { parseYamlWithLines } from './yaml-file.ts';
+
+export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+export function parseSources(text: string, file: string): Map<string, SourceEntry> {
+  const { data, lineOf } = parseYamlWithLines(text, file);
+  const problems: ContentProblem[] = [];
+  const sources = new Map<string, SourceEntry>();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ContentValidationError([{ file, line: 1, found: data, expected: 'a mapping of source keys to sources' }]);
+  }
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (!SOURCE_KEY.test(key)) {
+      problems.push({ file, line: lineOf([key]), field: 'key', found: key, expected: 'a key of lowercase letters, digits and hyphens' });
+      continue;
+    }
+    const result = validateWith(sourceEntry, value, { file, lineOf: (path) => lineOf([key, ...path]) });
+    if (!result.ok) {
+      problems.push(...result.problems.map((p) => ({ ...p, field: `${key}.${p.field ?? ''}`.replace(/\.$/, '') })));
+      continue;
+    }
+    sources.set(key, { ...result.value, key });
+  }
+  if (problems.length) throw new ContentValidationError(problems);
+  return sources;
+}
+
+/** "Publisher (Author). Title. 28 February 2026." as plain parts, for the reference lists. */
+export function describeSourceDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  if (d) return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
+  if (m) return `${months[Number(m) - 1]} ${y}`;
+  return y!;
+}

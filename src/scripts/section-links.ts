@@ -1,0 +1,34 @@
+/**
+ * Section links for educators: shows the "Copy link" buttons beside each heading and copies the
+ * section's full URL. The visible "#" anchor works without this script; so does the highlight of
+ * the section landed on (CSS :target).
+ */
+const announcer = document.createElement('p');
+announcer.className = 'visually-hidden';
+announcer.setAttribute('role', 'status');
+document.body.append(announcer);
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-link[data-section]')) {
+  button.hidden = false;
+  const label = button.querySelector('.copy-link-label');
+  button.addEventListener('click', async () => {
+    const url = new URL(`#${button.dataset.section}`, window.location.href).href;
+    const ok = await copy(url);
+    announcer.textContent = ok ? `Link copied: ${url}` : `Copy failed. The link is ${url}`;
+    if (label) {
+      label.textContent = ok ? 'Copied' : 'Copy failed';
+      window.setTimeout(() => (label.textContent = 'Copy link'), 2000);
+    }
+  });
+}
+
+export {};

@@ -13,6 +13,7 @@ import { parseGlossary } from './glossary.ts';
 import { scanCitations, lineAtOffset } from './citations.ts';
 import { displayPath } from './content-store.ts';
 import type { z } from 'zod';
+import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile } from './data/schemas.ts';
 
 export interface CheckReport {
   problems: ContentProblem[];
@@ -122,22 +123,19 @@ export function checkContent(root: string): CheckReport {
     refs.cited.forEach((k) => citedAnywhere.add(k));
   }
 
-  for (const extra of extraChecks) {
-    const result = collect(() => extra(root, sourceKeys));
-    result?.cited.forEach((k) => citedAnywhere.add(k));
-    if (result) Object.assign(counts, result.counts);
+  // Data files are optional while a site is being set up, but checked whenever they exist.
+  const dataParsers = { stockpile: parseStockpile, events: parseEvents, hormuz: parseHormuz } as const;
+  for (const [name, relative] of Object.entries(DATA_FILES) as [keyof typeof DATA_FILES, string][]) {
+    if (!existsSync(path.join(root, relative))) continue;
+    const rows = collect(() => readDataFile(root, relative, dataParsers[name] as (t: string, f: string, k: ReadonlySet<string>) => { source?: string[]; sources?: string[] }[], sourceKeys));
+    if (!rows) continue;
+    counts[name] = rows.length;
+    for (const r of rows) for (const k of r.source ?? r.sources ?? []) citedAnywhere.add(k);
   }
 
   const uncited = [...sourceKeys].filter((k) => !citedAnywhere.has(k));
   if (uncited.length) warnings.push(`${uncited.length} source(s) in ${displayPath(sourcesFile)} are cited nowhere: ${uncited.join(', ')}`);
   return { problems, warnings, counts };
-}
-
-/** Data-file checks register here (see src/lib/data/), so one call checks all content. */
-export type ExtraCheck = (root: string, sourceKeys: ReadonlySet<string>) => { cited: string[]; counts: Record<string, number> };
-const extraChecks: ExtraCheck[] = [];
-export function registerCheck(check: ExtraCheck): void {
-  extraChecks.push(check);
 }
 
 /** Throws one error listing every problem; returns the report when all is well. */

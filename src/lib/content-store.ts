@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { GlossaryEntry, SourceEntry } from './schemas.ts';
 import { parseSources } from './sources.ts';
 import { parseGlossary } from './glossary.ts';
+import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, type HormuzRow, type StockpileRow, type TimelineEvent } from './data/schemas.ts';
 
 export function contentDir(): string {
   return path.resolve(process.env.SITE_CONTENT_DIR ?? 'content');
@@ -36,4 +37,19 @@ export function loadSources(): Map<string, SourceEntry> {
 export function loadGlossary(): GlossaryEntry[] {
   const sources = loadSources();
   return cached(path.join(contentDir(), 'glossary.yaml'), (text, file) => parseGlossary(text, file, new Set(sources.keys())));
+}
+
+export function loadStockpile(): StockpileRow[] {
+  const known = new Set(loadSources().keys());
+  return cached(path.join(contentDir(), DATA_FILES.stockpile), (text, file) => parseStockpile(text, file, known));
+}
+
+export function loadEvents(): TimelineEvent[] {
+  const known = new Set(loadSources().keys());
+  return cached(path.join(contentDir(), DATA_FILES.events), (text, file) => parseEvents(text, file, known));
+}
+
+export function loadHormuz(): HormuzRow[] {
+  const known = new Set(loadSources().keys());
+  return cached(path.join(contentDir(), DATA_FILES.hormuz), (text, file) => parseHormuz(text, file, known));
 }

@@ -44,7 +44,8 @@ export const STOCKPILE_COLUMNS = ['report_date', 'report_id', 'status', 'u_up_to
 export const STOCKPILE_STATUS = ['verified', 'estimate', 'not-verified'] as const;
 export const stockpileRow = z.object({
   report_date: day,
-  report_id: z.string().regex(/^GOV\/(INF\/)?\d{4}\/\d+$/, { message: 'an IAEA document number such as GOV/2025/25' }),
+  /** Empty when the document number could not be confirmed (the note says so). */
+  report_id: z.string().regex(/^(GOV\/(INF\/)?\d{4}\/\d+)?$/, { message: 'an IAEA document number such as GOV/2025/24, or an empty cell when it is not known' }),
   status: z.enum(STOCKPILE_STATUS),
   u_up_to_5_kg: optionalQuantity('kg'),
   u_up_to_20_kg: optionalQuantity('kg'),
@@ -108,7 +109,7 @@ export function parseStockpile(text: string, file: string, known: ReadonlySet<st
   const ids = new Map<string, number>();
   rows.forEach((r, i) => {
     const at = { file, line: r.line, row: r.row };
-    if (ids.has(r.report_id)) problems.push({ ...at, field: 'report_id', found: r.report_id, expected: `a report id not already used (row ${ids.get(r.report_id)})` });
+    if (r.report_id && ids.has(r.report_id)) problems.push({ ...at, field: 'report_id', found: r.report_id, expected: `a report id not already used (row ${ids.get(r.report_id)})` });
     ids.set(r.report_id, r.row);
     const prev = rows[i - 1];
     if (prev && r.date <= prev.date) problems.push({ ...at, field: 'report_date', found: r.report_date, expected: `a date after the previous row's ${prev.report_date} (rows are oldest first)` });
@@ -117,8 +118,8 @@ export function parseStockpile(text: string, file: string, known: ReadonlySet<st
     if (r.status === 'not-verified' && amounts.some((a) => a !== undefined)) {
       problems.push({ ...at, field: 'status', found: r.status, expected: 'empty amounts on a not-verified row (a gap is not a figure), or status "verified" or "estimate"' });
     }
-    if (r.status !== 'not-verified' && r.total_kg === undefined) {
-      problems.push({ ...at, field: 'total_kg', found: '', expected: `a total for a ${r.status} row (use status "not-verified" when the IAEA gave no figure)` });
+    if (r.status !== 'not-verified' && amounts.every((a) => a === undefined)) {
+      problems.push({ ...at, field: 'total_kg', found: '', expected: `at least one amount on a ${r.status} row (use status "not-verified" when the IAEA gave no figure)` });
     }
     if (r.total_kg !== undefined && levels.every((l) => l !== undefined)) {
       const sum = levels.reduce((a, b) => a! + b!, 0)!;
@@ -157,8 +158,8 @@ export function parseHormuz(text: string, file: string, known: ReadonlySet<strin
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
     if (prev && r.year <= prev.year) problems.push({ file, line: r.line, row: r.row, field: 'year', found: r.year, expected: `a year after the previous row's ${prev.year} (rows are oldest first, one per year)` });
-    if ([r.oil_mb_d, r.oil_share_pct, r.lng_bcf_d, r.lng_share_pct].every((v) => v === undefined)) {
-      problems.push({ file, line: r.line, row: r.row, field: 'oil_mb_d', found: '', expected: 'at least one figure on the row' });
+    if ([r.oil_mb_d, r.oil_share_pct, r.lng_bcf_d, r.lng_share_pct].every((v) => v === undefined) && r.note.length < 10) {
+      problems.push({ file, line: r.line, row: r.row, field: 'note', found: r.note, expected: 'a note saying why a year with no figures is listed' });
     }
   });
   if (problems.length) throw new ContentValidationError(problems);

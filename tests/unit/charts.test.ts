@@ -1,0 +1,108 @@
+/** Chart geometry computed from fixture rows matches what the rows imply. */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseHormuz, parseStockpile } from '../../src/lib/data/schemas.ts';
+import { stockpileGeometry, describeReport } from '../../src/lib/charts/stockpile.ts';
+import { hormuzGeometry } from '../../src/lib/charts/hormuz.ts';
+import { timelineGeometry, zoomDomain, panDomain, LANE_HEIGHT } from '../../src/lib/charts/timeline.ts';
+import { stockpileFinding } from '../../src/lib/charts/findings.ts';
+import { parseDay } from '../../src/lib/dates.ts';
+
+const known = new Set(['src-a', 'src-b']);
+const rows = parseStockpile(readFileSync('tests/fixtures/data/stockpile-good.csv', 'utf8'), 'stockpile.csv', known);
+const size = { width: 720, height: 380 };
+
+describe('stockpile geometry', () => {
+  const g = stockpileGeometry(rows, { size, reference: { label: 'cap', kg: 202.8 } });
+  test('the y axis starts at zero and reaches the largest amount', () => {
+    expect(g.yTicks[0]!.label).toBe('0');
+    const top = Math.max(...g.yTicks.map((t) => Number(t.label.replace(/,/g, ''))));
+    expect(top).toBeGreaterThanOrEqual(3206.3);
+  });
+  test('x runs from the first report to the last, left to right', () => {
+    const xs = g.reports.map((r) => r.x);
+    expect(xs[0]).toBe(g.margin.left);
+    expect(xs.at(-1)).toBe(size.width - g.margin.right);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+  });
+  test('each level has a point only where the data has a figure; estimates are marked', () => {
+    const u60 = g.series.find((s) => s.level === 'u60')!;
+    expect(u60.points).toHaveLength(2);
+    expect(u60.points.every((p) => p.estimate)).toBe(true);
+    const total = g.series.find((s) => s.level === 'total')!;
+    expect(total.points).toHaveLength(2);
+    expect(total.path.match(/M/g)).toHaveLength(1);
+  });
+  test('a higher amount is drawn higher', () => {
+    const total = g.series.find((s) => s.level === 'total')!;
+    expect(total.points[1]!.y).toBeLessThan(total.points[0]!.y);
+  });
+  test('not-verified reports are one gap from the last report with figures, not zeros', () => {
+    expect(g.gaps).toEqual([expect.objectContaining({ from: '2025-06-13', to: '2026-02-27' })]);
+    expect(g.series.flatMap((s) => s.points).length).toBe(2 + 2 + 1 + 2);
+  });
+  test('the JCPOA cap is drawn at its value on the same scale', () => {
+    const zero = g.yTicks.find((t) => t.label === '0')!.y;
+    const total = g.series.find((s) => s.level === 'total')!;
+    const ratio = (zero - g.reference!.y) / (zero - total.points[0]!.y);
+    expect(ratio).toBeCloseTo(202.8 / 372.3, 2);
+  });
+  test('each report has a description for tooltips and screen readers', () => {
+    expect(describeReport(rows[3]!)).toContain('could not verify');
+    expect(g.reports[1]!.text).toContain('total 3,206.3 kg');
+  });
+  test('the title states the finding from the data', () => {
+    expect(stockpileFinding(rows, ['total'], 202.8).title).toContain(`about ${Math.round(3206.3 / 202.8)} times`);
+  });
+});
+
+describe('Hormuz geometry', () => {
+  const hormuz = parseHormuz('year,oil_mb_d,oil_share_pct,lng_bcf_d,lng_share_pct,source,note\n2022,10,,,,src-a,x\n2023,20,20,,,src-a,x\n2024,,,,,src-a,no figure yet\n', 'h.csv', known);
+  const g = hormuzGeometry(hormuz, { size: { width: 720, height: 300 } });
+  test('bar heights are proportional to the values', () => {
+    expect(g.bars[1]!.height / g.bars[0]!.height).toBeCloseTo(2, 2);
+  });
+  test('a year with no figure is a missing bar, not a zero', () => {
+    expect(g.bars[2]).toMatchObject({ value: undefined, label: 'n/a' });
+  });
+});
+
+describe('timeline geometry', () => {
+  const events = [
+    { id: '2013-03-a', when: parseDay('2013-03'), category: 'mediation' as const },
+    { id: '2020-01-03-b', when: parseDay('2020-01-03'), category: 'military' as const },
+    { id: '2026-02-28-c', when: parseDay('2026-02-28'), category: 'military' as const },
+  ];
+  const domain: [Date, Date] = [parseDay('2013-01-01'), parseDay('2026-12-31')];
+  const g = timelineGeometry(events, { width: 720, domain });
+  test('one lane per category, a lane apart', () => {
+    expect(g.lanes).toHaveLength(6);
+    expect(g.lanes[1]!.top - g.lanes[0]!.top).toBe(LANE_HEIGHT);
+  });
+  test('marks sit in their category lane, in date order', () => {
+    const military = g.lanes.find((l) => l.category === 'military')!;
+    expect(g.marks[1]!.y).toBe(military.y);
+    expect(g.marks[0]!.x).toBeLessThan(g.marks[1]!.x);
+    expect(g.marks[1]!.x).toBeLessThan(g.marks[2]!.x);
+  });
+  test('year ticks for a long range', () => {
+    expect(g.ticks.map((t) => t.label)).toContain('2020');
+  });
+  test('zooming halves the span around the centre and stays within bounds', () => {
+    const z = zoomDomain(domain, 0.5, domain);
+    const span = (d: [Date, Date]) => d[1].getTime() - d[0].getTime();
+    expect(span(z) / span(domain)).toBeCloseTo(0.5, 5);
+    const atStart = zoomDomain(domain, 0.25, domain, parseDay('2013-01-01'));
+    expect(atStart[0].getTime()).toBe(domain[0].getTime());
+    expect(zoomDomain(z, 4, domain)).toEqual(domain);
+  });
+  test('panning moves the range and stops at the ends', () => {
+    const z = zoomDomain(domain, 0.5, domain);
+    expect(panDomain(z, -10, domain)[0]).toEqual(domain[0]);
+    expect(panDomain(z, 10, domain)[1]).toEqual(domain[1]);
+  });
+  test('zoomed out of range, marks are hidden but keep their lanes', () => {
+    const zoomed = timelineGeometry(events, { width: 720, domain: [parseDay('2019-01-01'), parseDay('2021-01-01')] });
+    expect(zoomed.marks.map((m) => m.visible)).toEqual([false, true, false]);
+  });
+});

@@ -32,6 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
+    // No code blocks on this site; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [
         [
@@ -51,6 +53,8 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), sitemap()],
   security: {
     csp: {
+      // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },

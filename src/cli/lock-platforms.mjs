@@ -7,7 +7,7 @@
 // on other platforms and still installs it (by name and version) on the platform it is for.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const PLATFORM = /-(android|darwin|linux|win32|freebsd|wasm32)-(arm64|x64|ia32|arm|wasi)(?:-(gnu|musl|msvc|eabihf))?$/;
+const PLATFORM = /[-/](android|darwin|linux|win32|windows|freebsd|wasm32)-(arm64|x64|ia32|arm|wasi)(?:-(gnu|musl|msvc|eabihf))?$/;
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 let added = 0;
 for (const [where, entry] of Object.entries(lock.packages)) {
@@ -23,7 +23,7 @@ for (const [where, entry] of Object.entries(lock.packages)) {
       cpu: [cpu === 'wasi' ? 'wasm32' : cpu],
       ...(libc === 'gnu' ? { libc: ['glibc'] } : libc === 'musl' ? { libc: ['musl'] } : {}),
       optional: true,
-      os: [os === 'wasm32' ? 'wasi' : os],
+      os: [os === 'wasm32' ? 'wasi' : os === 'windows' ? 'win32' : os],
     };
     added++;
   }

@@ -8,11 +8,13 @@ import path from 'node:path';
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
 import { essayFrontmatter, pageFrontmatter, type EssayFrontmatter } from './schemas.ts';
 import { parseYamlWithLines, splitFrontmatter } from './yaml-file.ts';
-import { parseSources } from './sources.ts';
+import { readSources } from './sources.ts';
 import { parseGlossary } from './glossary.ts';
 import { scanCitations, lineAtOffset } from './citations.ts';
 import { displayPath } from './content-store.ts';
 import type { z } from 'zod';
+import { parseDatasets } from './data/datasets.ts';
+import { parseVariants } from './search-variants.ts';
 import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile } from './data/schemas.ts';
 
 export interface CheckReport {
@@ -87,7 +89,9 @@ export function checkContent(root: string): CheckReport {
   };
 
   const sourcesFile = path.join(root, 'sources.yaml');
-  const sources = collect(() => parseSources(readFileSync(sourcesFile, 'utf8'), displayPath(sourcesFile))) ?? new Map();
+  const read = collect(() => readSources(readFileSync(sourcesFile, 'utf8'), displayPath(sourcesFile)));
+  const sources = read?.sources ?? new Map();
+  if (read) problems.push(...read.problems);
   const sourceKeys = new Set(sources.keys());
   counts.sources = sources.size;
 
@@ -132,6 +136,18 @@ export function checkContent(root: string): CheckReport {
     counts[name] = rows.length;
     for (const r of rows) for (const k of r.source ?? r.sources ?? []) citedAnywhere.add(k);
   }
+
+  const datasetsFile = path.join(root, 'data', 'datasets.yaml');
+  if (existsSync(datasetsFile)) {
+    const eventsFile = path.join(root, DATA_FILES.events);
+    const eventIds = existsSync(eventsFile) ? collect(() => readDataFile(root, DATA_FILES.events, parseEvents, sourceKeys))?.map((e) => e.id) : undefined;
+    const d = collect(() => parseDatasets(readFileSync(datasetsFile, 'utf8'), displayPath(datasetsFile), sourceKeys, eventIds ? new Set(eventIds) : undefined));
+    if (d) for (const set of [d.stockpile, d.events, d.hormuz]) set.sources.forEach((k) => citedAnywhere.add(k));
+    d?.stockpile.reference.sources.forEach((k) => citedAnywhere.add(k));
+  }
+
+  const variantsFile = path.join(root, 'search-variants.yaml');
+  if (existsSync(variantsFile)) counts.variants = collect(() => parseVariants(readFileSync(variantsFile, 'utf8'), displayPath(variantsFile)))?.length ?? 0;
 
   const uncited = [...sourceKeys].filter((k) => !citedAnywhere.has(k));
   if (uncited.length) warnings.push(`${uncited.length} source(s) in ${displayPath(sourcesFile)} are cited nowhere: ${uncited.join(', ')}`);

@@ -49,6 +49,9 @@ export class ContentValidationError extends Error {
 
 /** Turns a zod issue into the words "expected …" for a maintainer. */
 export function expectationOf(issue: z.core.$ZodIssue): string {
+  // A message written in a schema says what is expected better than zod's generic wording.
+  const custom = /^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message) ? undefined : issue.message;
+  if (custom && issue.code !== 'invalid_type') return custom;
   switch (issue.code) {
     case 'invalid_type': {
       const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { GlossaryEntry, SourceEntry } from './schemas.ts';
 import { parseSources } from './sources.ts';
 import { parseGlossary } from './glossary.ts';
+import { parseVariants, type VariantGroups } from './search-variants.ts';
+import { parseDatasets, type Datasets } from './data/datasets.ts';
 import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, type HormuzRow, type StockpileRow, type TimelineEvent } from './data/schemas.ts';
 
 export function contentDir(): string {
@@ -52,4 +54,19 @@ export function loadEvents(): TimelineEvent[] {
 export function loadHormuz(): HormuzRow[] {
   const known = new Set(loadSources().keys());
   return cached(path.join(contentDir(), DATA_FILES.hormuz), (text, file) => parseHormuz(text, file, known));
+}
+
+export function loadDatasets(): Datasets {
+  const known = new Set(loadSources().keys());
+  const events = new Set(loadEvents().map((e) => e.id));
+  return cached(path.join(contentDir(), 'data', 'datasets.yaml'), (text, file) => parseDatasets(text, file, known, events));
+}
+
+/** The raw bytes of a data file, for the "Download CSV" links (served exactly as committed). */
+export function readDataFileBytes(file: string): Buffer {
+  return readFileSync(path.join(contentDir(), 'data', file));
+}
+
+export function loadVariants(): VariantGroups {
+  return cached(path.join(contentDir(), 'search-variants.yaml'), parseVariants);
 }

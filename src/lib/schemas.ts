@@ -84,8 +84,9 @@ export const sourceEntry = z
     publisher: z.string({ error: 'the publisher or organisation (text)' }).min(2),
     author: z.string().min(2).optional(),
     date: z.preprocess(
-      (v) => (v instanceof Date ? isoDay(v) : v),
-      z.string({ error: 'a date written YYYY-MM-DD or YYYY-MM' }).refine((s) => isCalendarDay(s) || isCalendarMonth(s) || /^\d{4}$/.test(s), {
+      // YAML reads a bare year as a number and a full date as a Date: both are normalised to text.
+      (v) => (v instanceof Date ? isoDay(v) : typeof v === 'number' ? String(v) : v),
+      z.string({ error: 'a date written YYYY-MM-DD, YYYY-MM or YYYY' }).refine((s) => isCalendarDay(s) || isCalendarMonth(s) || /^\d{4}$/.test(s), {
         message: 'a publication date written YYYY-MM-DD, YYYY-MM or YYYY',
       }),
     ),

@@ -5,7 +5,8 @@ import { parseYamlWithLines } from './yaml-file.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
-export function parseSources(text: string, file: string): Map<string, SourceEntry> {
+/** Every well-formed source, and a problem for each one that is not (so one bad entry does not hide the rest). */
+export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; problems: ContentProblem[] } {
   const { data, lineOf } = parseYamlWithLines(text, file);
   const problems: ContentProblem[] = [];
   const sources = new Map<string, SourceEntry>();
@@ -24,6 +25,11 @@ export function parseSources(text: string, file: string): Map<string, SourceEntr
     }
     sources.set(key, { ...result.value, key });
   }
+  return { sources, problems };
+}
+
+export function parseSources(text: string, file: string): Map<string, SourceEntry> {
+  const { sources, problems } = readSources(text, file);
   if (problems.length) throw new ContentValidationError(problems);
   return sources;
 }

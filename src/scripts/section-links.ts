@@ -18,7 +18,6 @@ async function copy(text: string): Promise<boolean> {
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-link[data-section]')) {
-  button.hidden = false;
   const label = button.querySelector('.copy-link-label');
   button.addEventListener('click', async () => {
     const url = new URL(`#${button.dataset.section}`, window.location.href).href;

@@ -17,7 +17,6 @@ function sync(button: HTMLButtonElement): void {
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
   sync(button);
-  button.hidden = false;
   button.addEventListener('click', () => {
     const next = effectiveTheme() === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;

@@ -36,7 +36,7 @@ describe('section links', () => {
   });
 
   test('landing on #section puts the heading below the sticky header, highlighted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     await page.goto(site.url(essay));
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
     const target = ids[Math.min(2, ids.length - 1)]!;

@@ -68,7 +68,8 @@ describe('every built page', () => {
       await page.goto(site.url(pagePath));
       const found = await page.evaluate(() => ({
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
-        hrefs: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+        // getAttribute, not .href: SVG links (timeline marks) have no string .href.
+        hrefs: [...document.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href),
       }));
       idsByPage.set(new URL(site.url(pagePath)).pathname, new Set(found.ids));
       for (const href of found.hrefs) links.push({ from: pagePath, href });

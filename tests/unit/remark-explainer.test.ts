@@ -36,7 +36,7 @@ describe('remark-explainer', () => {
     expect(html).toContain('First<sup class="cite">[<a href="#ref-eia-b" id="cite-eia-b-1" class="cite-link" aria-label="Source 1">1</a>]</sup>.');
     expect(html).toContain('id="cite-iaea-a-1" class="cite-link" aria-label="Source 2">2</a>, <a href="#ref-eia-b" id="cite-eia-b-2"');
     expect(html).toContain('<h2 id="references"');
-    const refs = html.slice(html.indexOf('<ol class="references">'));
+    const refs = html.slice(html.indexOf('<ol class="references"'));
     expect(refs.indexOf('ref-eia-b')).toBeLessThan(refs.indexOf('ref-iaea-a'));
     expect(refs).toContain('href="#cite-iaea-a-2"');
   });
@@ -55,10 +55,10 @@ describe('remark-explainer', () => {
     expect(html).toContain('<h2 id="mediators" tabindex="-1">Who mediates?</h2>');
     expect(html).toContain('<h3 id="breakout-time-1"');
   });
-  test('every h2/h3 gets a link-to-section anchor and a copy button hidden until scripts run', async () => {
+  test('every h2/h3 gets a link-to-section anchor and a copy button shown only when scripts run', async () => {
     const html = await render('## Snapback');
     expect(html).toContain('<a class="section-link" href="#snapback" aria-label="Link to section: Snapback">');
-    expect(html).toContain('<button type="button" class="copy-link" hidden data-section="snapback"');
+    expect(html).toContain('<button type="button" class="copy-link js-only" data-section="snapback"');
   });
   test('links to other sites open safely and say so; own links get the base path', async () => {
     const html = await render('[EIA](https://www.eia.gov/) and [essay](/essays/leverage/)', '/explainer/');

@@ -1,7 +1,7 @@
 /**
  * HTML-side conventions for essays and pages:
  * - every h2/h3 gets a visible "link to this section" anchor and a "copy link" button
- *   (the button is hidden until the page's script can make it work);
+ *   (the button shows only when scripts run: see .js-only in global.css);
  * - links to other sites open in a new tab with rel="noopener noreferrer" and say so.
  */
 import type { Root, Element, ElementContent } from 'hast';
@@ -18,7 +18,7 @@ export function sectionTools(id: string, headingText: string): Element {
     h('a', { className: ['section-link'], href: `#${id}`, ariaLabel: `Link to section: ${headingText}` }, [
       h('span', { ariaHidden: 'true' }, ['#']),
     ]),
-    h('button', { type: 'button', className: ['copy-link'], hidden: true, dataSection: id, ariaLabel: `Copy link to section: ${headingText}` }, [
+    h('button', { type: 'button', className: ['copy-link', 'js-only'], dataSection: id, ariaLabel: `Copy link to section: ${headingText}` }, [
       h('span', { className: ['copy-link-label'], ariaHidden: 'true' }, ['Copy link']),
     ]),
   ]);

@@ -154,7 +154,8 @@ function citationMarker(keys: string[], state: CitationState): PhrasingContent {
 }
 
 function referencesHeading(): RootContent {
-  return { type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }], data: { hProperties: { id: 'references' } } as Heading['data'] };
+  // The reference list stays out of the search index: the sources page is where sources are found.
+  return { type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }], data: { hProperties: { id: 'references', dataPagefindIgnore: '' } } as Heading['data'] };
 }
 
 function referenceList(state: CitationState, sources: ReadonlyMap<string, SourceEntry>) {
@@ -172,5 +173,5 @@ function referenceList(state: CitationState, sources: ReadonlyMap<string, Source
       h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
     ]);
   });
-  return { type: 'referenceList', data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: items } };
+  return { type: 'referenceList', data: { hName: 'ol', hProperties: { className: ['references'], dataPagefindIgnore: '' }, hChildren: items } };
 }

@@ -1,0 +1,95 @@
+/**
+ * Runs a query against the Pagefind index, expanded into every spelling variant of the names in
+ * it, and turns Pagefind's results into section-level items: a result inside an essay section
+ * links to that section, an event to its anchor on the timeline, a term to its glossary entry.
+ */
+import { expandQuery, type VariantGroups } from '../lib/search-variants.ts';
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations: number[];
+  anchor?: { element: string; id: string };
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+  search(q: string, o?: object): Promise<{ results: PagefindResult[] }>;
+}
+
+export interface SearchItem {
+  url: string;
+  pageTitle: string;
+  section?: string | undefined;
+  excerpt: string;
+  kind: string;
+}
+
+export interface SearchFilters {
+  kind?: string[];
+  topic?: string[];
+}
+
+const base = import.meta.env.BASE_URL;
+let engine: Promise<{ pagefind: Pagefind; variants: VariantGroups }> | undefined;
+
+export function loadEngine() {
+  engine ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    await pagefind.options({ highlightParam: 'highlight', excerptLength: 24 });
+    void pagefind.init();
+    const variants = (await fetch(`${base}search-variants.json`).then((r) => r.json())) as VariantGroups;
+    return { pagefind, variants };
+  })();
+  return engine;
+}
+
+/**
+ * Picks the sections a page result should link to, best first: a section whose heading names what
+ * was searched counts three extra matches (so the glossary entry "Hezbollah" wins for "Hizbollah").
+ * A second section is kept when it matches at least half as well as the first.
+ */
+export function bestSections<T extends { url: string; title: string; locations: number[] }>(sections: T[], words: string[]): T[] {
+  const score = (s: T) => s.locations.length + (words.some((w) => s.title.toLowerCase().includes(w)) ? 3 : 0);
+  const ranked = sections.filter((s) => s.url.includes('#')).sort((a, b) => score(b) - score(a));
+  const [first, second] = ranked;
+  if (!first) return [];
+  return second && score(second) * 2 >= score(first) ? [first, second] : [first];
+}
+
+export async function search(query: string, filters: SearchFilters = {}, limit = 8): Promise<SearchItem[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const { pagefind, variants } = await loadEngine();
+  const pagefindFilters: Record<string, { any: string[] }> = {};
+  if (filters.kind?.length) pagefindFilters.kind = { any: filters.kind };
+  if (filters.topic?.length) pagefindFilters.topic = { any: filters.topic };
+  const queries = expandQuery(q, variants);
+  const words = queries.join(' ').toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+  const runs = await Promise.all(queries.map((variant) => pagefind.search(variant, { filters: pagefindFilters })));
+  // One entry per page, keeping its best score across the spellings.
+  const best = new Map<string, PagefindResult>();
+  for (const run of runs) for (const r of run.results) if (!best.has(r.id) || best.get(r.id)!.score < r.score) best.set(r.id, r);
+  const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  const datas = await Promise.all(top.map((r) => r.data()));
+  return datas.flatMap((d) => {
+    const kind = d.filters.kind?.[0] ?? 'Page';
+    const pageTitle = d.meta.title ?? d.url;
+    const sections = bestSections(d.sub_results, words);
+    if (!sections.length) return [{ url: d.url, pageTitle, excerpt: d.excerpt, kind }];
+    return sections.map((s) => ({ url: s.url, pageTitle, section: s.title !== pageTitle ? s.title : undefined, excerpt: s.excerpt, kind }));
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Loaded on every page, and tiny: opens the search dialog from the header button, "/" or
+ * Ctrl/⌘-K. The dialog's code, Pagefind and its index are fetched only on the first open.
+ */
+let opening: Promise<typeof import('./search-dialog.ts')> | undefined;
+
+function openSearch(opener: HTMLElement | null): void {
+  opening ??= import('./search-dialog.ts');
+  void opening.then((m) => m.openSearchDialog(opener));
+}
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a.search-open')) {
+  link.setAttribute('role', 'button');
+  link.setAttribute('aria-haspopup', 'dialog');
+  link.addEventListener('click', (e) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey) return; // let readers open the search page in a new tab
+    e.preventDefault();
+    openSearch(link);
+  });
+}
+
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  if ((e.key === 'k' || e.key === 'K') && (e.metaKey || e.ctrlKey)) {
+    e.preventDefault();
+    openSearch(document.activeElement as HTMLElement | null);
+  } else if (e.key === '/' && !typing && !e.altKey && !e.metaKey && !e.ctrlKey) {
+    e.preventDefault();
+    openSearch(document.activeElement as HTMLElement | null);
+  }
+});
+
+// Arriving from a search result: mark the searched words on this page (Pagefind's highlighter).
+if (new URLSearchParams(location.search).has('highlight')) {
+  void import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind-highlight.js`).then(
+    (m: { default: new (options: { highlightParam: string; markContext: string }) => unknown }) =>
+      new m.default({ highlightParam: 'highlight', markContext: '[data-pagefind-body]' }),
+  );
+}
+
+export {};

@@ -4,9 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { SITE } from './src/site.config.ts';
-import { remarkExplainer } from './src/lib/markdown/remark-explainer.ts';
+import { remarkExplainer, withBase } from './src/lib/markdown/remark-explainer.ts';
 import { rehypeExplainer } from './src/lib/markdown/rehype-explainer.ts';
-import { contentDir, displayPath, loadGlossary, loadSources } from './src/lib/content-store.ts';
+import { contentDir, displayPath, loadGlossary, loadRedirects, loadSources } from './src/lib/content-store.ts';
 import { assertContentValid } from './src/lib/content-check.ts';
 
 /**
@@ -30,6 +30,8 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
+  // Builds of other content folders (tests, bench:scale) keep their own cache, so they never mix.
+  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   markdown: {
     // No code blocks on this site; Shiki's inline styles would also break the CSP.
@@ -46,11 +48,14 @@ export default defineConfig({
           },
         ],
       ],
-      rehypePlugins: [[rehypeExplainer, { siteOrigin: SITE.url }]],
+      rehypePlugins: [[rehypeExplainer, { siteOrigin: SITE.url, displayPath }]],
       remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' },
     }),
   },
-  integrations: [contentCheck(), mdx(), sitemap()],
+  // Moved pages (content/redirects.yaml) become small static pages that send the reader on.
+  // Astro does not add the base path to a redirect's destination, so it is added here.
+  redirects: Object.fromEntries(loadRedirects().map((r) => [r.from, withBase(SITE.base, r.to)])),
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !loadRedirects().some((r) => page.endsWith(r.from)) })],
   security: {
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').

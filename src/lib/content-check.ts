@@ -15,6 +15,7 @@ import { displayPath } from './content-store.ts';
 import type { z } from 'zod';
 import { parseDatasets } from './data/datasets.ts';
 import { parseVariants } from './search-variants.ts';
+import { parseRedirects } from './redirects.ts';
 import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile } from './data/schemas.ts';
 
 export interface CheckReport {
@@ -145,6 +146,9 @@ export function checkContent(root: string): CheckReport {
     if (d) for (const set of [d.stockpile, d.events, d.hormuz]) set.sources.forEach((k) => citedAnywhere.add(k));
     d?.stockpile.reference.sources.forEach((k) => citedAnywhere.add(k));
   }
+
+  const redirectsFile = path.join(root, 'redirects.yaml');
+  if (existsSync(redirectsFile)) counts.redirects = collect(() => parseRedirects(readFileSync(redirectsFile, 'utf8'), displayPath(redirectsFile)))?.length ?? 0;
 
   const variantsFile = path.join(root, 'search-variants.yaml');
   if (existsSync(variantsFile)) counts.variants = collect(() => parseVariants(readFileSync(variantsFile, 'utf8'), displayPath(variantsFile)))?.length ?? 0;

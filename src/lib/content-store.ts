@@ -2,11 +2,12 @@
  * Reads and validates the shared content files once per process. The content folder is
  * `content/` unless SITE_CONTENT_DIR points elsewhere (the tests build fixtures that way).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GlossaryEntry, SourceEntry } from './schemas.ts';
 import { parseSources } from './sources.ts';
 import { parseGlossary } from './glossary.ts';
+import { parseRedirects, type Redirect } from './redirects.ts';
 import { parseVariants, type VariantGroups } from './search-variants.ts';
 import { parseDatasets, type Datasets } from './data/datasets.ts';
 import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, type HormuzRow, type StockpileRow, type TimelineEvent } from './data/schemas.ts';
@@ -69,4 +70,9 @@ export function readDataFileBytes(file: string): Buffer {
 
 export function loadVariants(): VariantGroups {
   return cached(path.join(contentDir(), 'search-variants.yaml'), parseVariants);
+}
+
+export function loadRedirects(): Redirect[] {
+  const file = path.join(contentDir(), 'redirects.yaml');
+  return existsSync(file) ? cached(file, parseRedirects) : [];
 }

@@ -7,17 +7,8 @@ import { z } from 'zod';
 import { isCalendarDay, isCalendarMonth, isoDay, parseDay } from './dates.ts';
 import { ID_PATTERN } from './slug.ts';
 
-/** The closed list of topics; essays and timeline events share it. */
-export const TOPICS = ['diplomacy', 'nuclear', 'sanctions', 'military', 'hormuz', 'mediation'] as const;
-export type Topic = (typeof TOPICS)[number];
-export const TOPIC_LABELS: Record<Topic, string> = {
-  diplomacy: 'Diplomacy',
-  nuclear: 'Nuclear',
-  sanctions: 'Sanctions',
-  military: 'Military',
-  hormuz: 'Hormuz and shipping',
-  mediation: 'Mediation',
-};
+import { TOPICS } from './topics.ts';
+export { TOPICS, TOPIC_LABELS, type Topic } from './topics.ts';
 
 /**
  * A calendar date written YYYY-MM-DD. YAML parsers may hand us a Date or a string; both are

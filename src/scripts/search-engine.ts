@@ -3,7 +3,7 @@
  * it, and turns Pagefind's results into section-level items: a result inside an essay section
  * links to that section, an event to its anchor on the timeline, a term to its glossary entry.
  */
-import { expandQuery, type VariantGroups } from '../lib/search-variants.ts';
+import { expandQuery, type VariantGroups } from '../lib/search-query.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -70,7 +70,7 @@ export function bestSections<T extends { url: string; title: string; locations: 
   return second && score(second) * 2 >= score(first) ? [first, second] : [first];
 }
 
-export async function search(query: string, filters: SearchFilters = {}, limit = 8): Promise<SearchItem[]> {
+export async function search(query: string, filters: SearchFilters = {}, limit = 5): Promise<SearchItem[]> {
   const q = query.trim();
   if (!q) return [];
   const { pagefind, variants } = await loadEngine();

@@ -5,7 +5,7 @@
  */
 import { timelineGeometry, zoomDomain, panDomain, type TimelinePoint } from '../lib/charts/timeline.ts';
 import { parseDay } from '../lib/dates.ts';
-import type { Topic } from '../lib/schemas.ts';
+import type { Topic } from '../lib/topics.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

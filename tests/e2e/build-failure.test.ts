@@ -6,20 +6,16 @@ import { describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { astroBuild } from './support/build.ts';
 
 function buildWith(mutate: (contentDir: string) => void): { status: number | null; output: string } {
   const work = mkdtempSync(path.join(tmpdir(), 'explainer-build-'));
   const contentDir = path.join(work, 'content');
   cpSync('content', contentDir, { recursive: true });
   mutate(contentDir);
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', path.join(work, 'dist')], {
-    env: { ...process.env, SITE_CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = astroBuild(contentDir, work);
   rmSync(work, { recursive: true, force: true });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: result.output };
 }
 
 describe('a bad edit stops the build', () => {

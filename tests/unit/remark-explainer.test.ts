@@ -72,3 +72,24 @@ describe('remark-explainer', () => {
     expect(withBase('/', '/page/')).toBe('/page/');
   });
 });
+
+describe('heading aliases', () => {
+  async function renderWithAliases(markdown: string, aliases: Record<string, string>) {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkExplainer, { sources: () => sources, glossaryIds: () => new Set(), base: '/' })
+      .use(remarkRehype)
+      .use(rehypeExplainer, { siteOrigin: 'https://site.example' })
+      .use(rehypeStringify)
+      .process({ value: markdown, path: 'content/essays/test.mdx', data: { astro: { frontmatter: { aliases } } } });
+    return String(file);
+  }
+  test('an old id lands on the renamed heading', async () => {
+    const html = await renderWithAliases('## How long a breakout takes', { 'breakout-time': 'how-long-a-breakout-takes' });
+    expect(html).toMatch(/<span id="breakout-time" class="alias-anchor" data-alias-for="how-long-a-breakout-takes"><\/span><div class="heading-wrap/);
+  });
+  test('an alias to a heading that does not exist stops the build', async () => {
+    await expect(renderWithAliases('## Something else', { 'breakout-time': 'no-such-heading' })).rejects.toThrow('field "aliases.breakout-time": found "no-such-heading"');
+  });
+});

@@ -1,10 +1,10 @@
 /**
  * Geometry of the timeline: events in lanes by category along a time axis. The build draws the
  * SVG with it, and the browser calls the same function with a narrower date range to zoom and pan.
- * No DOM code here.
+ * No DOM code here, and only d3-time: this module ships to the browser, so it stays small.
  */
-import { scaleUtc } from 'd3-scale';
-import { TOPICS, TOPIC_LABELS, type Topic } from '../schemas.ts';
+import { utcMonth, utcYear } from 'd3-time';
+import { TOPICS, TOPIC_LABELS, type Topic } from '../topics.ts';
 import { r1, type Margin, type Size } from './common.ts';
 
 export interface TimelinePoint {
@@ -42,12 +42,26 @@ function tickLabel(date: Date, spanDays: number): string {
   return date.getUTCMonth() === 0 || spanDays > 400 ? `${month} ${date.getUTCFullYear()}` : month;
 }
 
+/** Tick dates for a range: whole years (every 1, 2 or 5) or months (every 1, 3 or 6), about `count` of them. */
+export function timeTicks(start: Date, end: Date, count: number): Date[] {
+  const spanDays = (end.getTime() - start.getTime()) / MS_PER_DAY;
+  const years = spanDays / 365.25;
+  if (years >= count * 0.8) {
+    const step = [1, 2, 5, 10].find((k) => years / k <= count * 1.3) ?? 10;
+    return utcYear.every(step)!.range(start, new Date(end.getTime() + 1));
+  }
+  const months = spanDays / 30.4;
+  const step = [1, 3, 6, 12].find((k) => months / k <= count * 1.3) ?? 12;
+  return utcMonth.every(step)!.range(start, new Date(end.getTime() + 1));
+}
+
 export function timelineGeometry(events: TimelinePoint[], options: TimelineOptions): TimelineGeometry {
   const categories = options.categories ?? TOPICS;
   const narrow = options.width < 500;
   const margin: Margin = { top: 8, right: 12, bottom: 26, left: narrow ? 12 : 150 };
   const size = { width: options.width, height: timelineHeight(categories.length, margin) };
-  const x = scaleUtc().domain(options.domain).range([margin.left, size.width - margin.right]);
+  const [d0, d1] = options.domain.map((d) => d.getTime()) as [number, number];
+  const x = (d: Date) => margin.left + ((d.getTime() - d0) / (d1 - d0)) * (size.width - margin.left - margin.right);
   const lanes = categories.map((category, i) => {
     const top = margin.top + i * LANE_HEIGHT;
     return { category, label: TOPIC_LABELS[category], y: top + LANE_HEIGHT / 2 + (narrow ? 5 : 0), top, height: LANE_HEIGHT };
@@ -58,7 +72,7 @@ export function timelineGeometry(events: TimelinePoint[], options: TimelineOptio
     .filter((e) => laneOf.has(e.category))
     .map((e) => ({ id: e.id, x: r1(x(e.when)), y: laneOf.get(e.category)!.y, visible: e.when >= start && e.when <= end }));
   const spanDays = (end.getTime() - start.getTime()) / MS_PER_DAY;
-  const ticks = x.ticks(narrow ? 4 : 9).map((d) => ({ x: r1(x(d)), label: tickLabel(d, spanDays) }));
+  const ticks = timeTicks(start, end, narrow ? 4 : 9).map((d) => ({ x: r1(x(d)), label: tickLabel(d, spanDays) }));
   return { size, margin, lanes, marks, ticks, domain: options.domain };
 }
 

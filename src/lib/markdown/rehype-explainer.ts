@@ -7,10 +7,12 @@
 import type { Root, Element, ElementContent } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import { h, hasClass, textOf } from './hast.ts';
+import { ContentValidationError } from '../content-errors.ts';
 
 export interface RehypeExplainerOptions {
   /** The site's own origin, e.g. https://example.org: links there are not external. */
   siteOrigin: string;
+  displayPath?: (file: string) => string;
 }
 
 export function sectionTools(id: string, headingText: string): Element {
@@ -39,7 +41,8 @@ export function isExternalHref(href: string, siteOrigin: string): boolean {
 }
 
 export function rehypeExplainer(options: RehypeExplainerOptions) {
-  return function transform(tree: Root) {
+  return function transform(tree: Root, file: { path?: string; history: string[]; data: { astro?: { frontmatter?: Record<string, unknown> } } }) {
+    const aliases = (file.data.astro?.frontmatter?.aliases ?? {}) as Record<string, string>;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName === 'a' && typeof node.properties?.href === 'string' && isExternalHref(node.properties.href, options.siteOrigin)) {
         externalLinkMarks(node);
@@ -50,10 +53,24 @@ export function rehypeExplainer(options: RehypeExplainerOptions) {
         if (typeof id !== 'string') return;
         node.properties = { ...node.properties, tabIndex: -1 };
         const wrapper = h('div', { className: ['heading-wrap', `heading-wrap-${node.tagName}`] }, [node, sectionTools(id, textOf(node))]);
-        parent.children.splice(index, 1, wrapper as ElementContent);
-        return [SKIP, index + 1];
+        // Old ids of this section (renamed headings) land here too: an empty anchor just before it.
+        const oldIds = Object.entries(aliases).filter(([, to]) => to === id).map(([from]) => from);
+        const anchors = oldIds.map((old) => h('span', { id: old, className: ['alias-anchor'], dataAliasFor: id }));
+        parent.children.splice(index, 1, ...anchors, wrapper as ElementContent);
+        return [SKIP, index + 1 + anchors.length];
       }
       return undefined;
     });
+    const ids = new Set<string>();
+    visit(tree, 'element', (n: Element) => void (typeof n.properties?.id === 'string' && ids.add(n.properties.id)));
+    const problems = Object.entries(aliases)
+      .filter(([from, to]) => !ids.has(to) || !ids.has(from))
+      .map(([from, to]) => ({
+        file: options.displayPath ? options.displayPath(file.path ?? file.history[0] ?? '') : (file.path ?? ''),
+        field: `aliases.${from}`,
+        found: to,
+        expected: 'the id of a heading in this essay (the alias keeps an old link landing on it)',
+      }));
+    if (problems.length) throw new ContentValidationError(problems);
   };
 }

@@ -1,0 +1,106 @@
+/**
+ * Performance budgets, checked on the built files (bytes are deterministic, so these are tests;
+ * timings live in `npm run bench`). JavaScript counted is what a page loads before any
+ * interaction: its module scripts and their static imports, not the search code fetched on open.
+ */
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { builtPages } from './support/site.ts';
+
+const dist = path.resolve('dist');
+const gz = (b: Buffer | string) => gzipSync(b, { level: 6 }).length;
+const base = process.env.SITE_BASE ?? '/';
+
+function htmlOf(page: string): string {
+  return readFileSync(path.join(dist, page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+}
+
+/** A site URL such as /_astro/x.js → its file in dist/. */
+function distFile(url: string): string {
+  return path.join(dist, url.slice(base.length - 1).replace(/^\//, ''));
+}
+
+/** Module scripts of a page and everything they import statically, as files. */
+export function startupScripts(html: string): { files: string[]; inline: string[] } {
+  const files = new Set<string>();
+  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) => distFile(m[1]!));
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  // Inline module scripts can import chunks too.
+  for (const code of inline) for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[^'"();]*?from\s*)?["']([^"']+\.js)["']/g)) queue.push(distFile(m[1]!.startsWith('/') ? m[1]! : `${base}_astro/${path.basename(m[1]!)}`));
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (files.has(file) || !existsSync(file)) continue;
+    files.add(file);
+    const code = readFileSync(file, 'utf8');
+    // Static imports only: `import x from "./a.js"`, `import "./b.js"`. Dynamic import() is excluded on purpose.
+    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) queue.push(path.resolve(path.dirname(file), m[1]!));
+  }
+  return { files: [...files], inline };
+}
+
+function startupJsGzip(page: string): number {
+  const { files, inline } = startupScripts(htmlOf(page));
+  return files.reduce((n, f) => n + gz(readFileSync(f)), 0) + inline.reduce((n, code) => n + gz(code), 0);
+}
+
+function cssGzip(page: string): number {
+  return [...htmlOf(page).matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce((n, m) => n + gz(readFileSync(distFile(m[1]!))), 0);
+}
+
+const pages = builtPages();
+const essays = pages.filter((p) => /^essays\/[^/]+\/$/.test(p));
+const hasChart = (p: string) => htmlOf(p).includes('class="chart"');
+const textPages = [...essays.filter((p) => !hasChart(p)), 'start/', 'about/'].filter((p) => pages.includes(p));
+const chartPages = pages.filter((p) => !p.endsWith('.html') && hasChart(p));
+
+describe('budgets', () => {
+  test('there are text-only and chart pages to measure', () => {
+    expect(textPages.length).toBeGreaterThan(0);
+    expect(chartPages.length).toBeGreaterThan(3);
+  });
+
+  test('the scanner follows a page\'s scripts into their imports (so the budgets can fail)', () => {
+    const timeline = startupScripts(htmlOf('timeline/')).files.map((f) => path.basename(f));
+    expect(timeline.some((f) => f.startsWith('TimelineChart'))).toBe(true);
+    expect(startupJsGzip('timeline/') - startupJsGzip('about/')).toBeGreaterThan(2 * 1024);
+    expect(startupScripts(htmlOf('about/')).files.some((f) => /search-ui|pagefind/.test(f))).toBe(false);
+  });
+
+  test.each(textPages)('/%s (text only) ships at most 10 KB of JavaScript before search is opened', (p) => {
+    expect(startupJsGzip(p)).toBeLessThanOrEqual(10 * 1024);
+  });
+
+  test.each(chartPages)('/%s (with charts) ships at most 30 KB of JavaScript before search is opened', (p) => {
+    expect(startupJsGzip(p)).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  test.each(pages)('/%s has no render-blocking script and only its own fonts and styles', (p) => {
+    const html = htmlOf(p);
+    const head = html.slice(0, html.indexOf('</head>'));
+    // External classic scripts in <head> block rendering; module scripts are deferred by default.
+    for (const m of head.matchAll(/<script([^>]*)>/g)) {
+      const attrs = m[1]!;
+      if (/\bsrc=/.test(attrs)) expect(attrs, 'external script in <head>').toMatch(/type="module"|\bdefer\b|\basync\b/);
+    }
+    // The only inline classic script is the tiny theme setter, which must run before paint.
+    const blocking = [...head.matchAll(/<script(?![^>]*type="module")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(blocking.reduce((n, m) => n + m[1]!.length, 0)).toBeLessThan(1024);
+    for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|preload|icon)"[^>]*href="([^"]+)"/g)) expect(m[1]).not.toMatch(/^(https?:)?\/\//);
+  });
+
+  test('stylesheets load fonts and images from the site only', () => {
+    const css = [...new Set(pages.flatMap((p) => [...htmlOf(p).matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!)))];
+    expect(css.length).toBeGreaterThan(0);
+    for (const href of css) {
+      const text = readFileSync(distFile(href), 'utf8');
+      expect(text).not.toMatch(/@import\s+url\(\s*["']?(https?:)?\/\//);
+      expect(text).not.toMatch(/url\(\s*["']?(https?:)?\/\//);
+    }
+  });
+
+  test.each(essays)('/%s: HTML plus CSS within 50 KB (gzip)', (p) => {
+    expect(gz(htmlOf(p)) + cssGzip(p)).toBeLessThanOrEqual(50 * 1024);
+  });
+});

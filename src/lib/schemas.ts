@@ -48,11 +48,19 @@ export const essayFrontmatter = z
     draft: z.boolean({ error: 'true or false' }).optional(),
     /** Old section ids that must keep landing on a section: { old-id: current-id }. */
     aliases: z.record(slugId, slugId).optional(),
+    /** Updates and corrections after publication, each with its date and a line on what changed. */
+    revisions: z
+      .array(z.object({ date: calendarDay, note: z.string({ error: 'a line saying what changed' }).min(10).max(300) }).strict())
+      .optional(),
   })
   .strict()
   .refine((e) => !(e.updated instanceof Date && e.published instanceof Date) || e.updated.getTime() >= e.published.getTime(), {
     message: 'an "updated" date on or after the "published" date',
     path: ['updated'],
+  })
+  .refine((e) => !e.revisions?.length || !(e.updated instanceof Date) || e.revisions.every((r) => r.date instanceof Date && r.date.getTime() <= e.updated.getTime() && r.date.getTime() >= e.published.getTime()), {
+    message: 'revision dates between "published" and "updated" (set "updated" to the latest revision)',
+    path: ['revisions'],
   });
 export type EssayFrontmatter = z.output<typeof essayFrontmatter>;
 

@@ -3,10 +3,7 @@
  * section's full URL. The visible "#" anchor works without this script; so does the highlight of
  * the section landed on (CSS :target).
  */
-const announcer = document.createElement('p');
-announcer.className = 'visually-hidden';
-announcer.setAttribute('role', 'status');
-document.body.append(announcer);
+import { announce } from './announce.ts';
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -22,7 +19,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-l
   button.addEventListener('click', async () => {
     const url = new URL(`#${button.dataset.section}`, window.location.href).href;
     const ok = await copy(url);
-    announcer.textContent = ok ? `Link copied: ${url}` : `Copy failed. The link is ${url}`;
+    announce(ok ? `Link copied: ${url}` : `Copy failed. The link is ${url}`);
     if (label) {
       label.textContent = ok ? 'Copied' : 'Copy failed';
       window.setTimeout(() => (label.textContent = 'Copy link'), 2000);

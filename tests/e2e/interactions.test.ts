@@ -70,6 +70,55 @@ describe('section links', () => {
   });
 });
 
+describe('citing and correcting', () => {
+  test('the Cite panel copies the section\'s link and its APA, Chicago and BibTeX citations', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const page = await context.newPage();
+    await page.goto(site.url(essay));
+    const essayTitle = (await page.locator('h1').textContent())!.trim();
+    const updated = (await page.locator('article').getAttribute('data-updated'))!;
+    const [y, m, d] = updated.split('-').map(Number) as [number, number, number];
+    const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    const button = page.locator('button.cite-button').first();
+    const section = (await button.getAttribute('data-section'))!;
+    const sectionTitle = (await page.locator(`[id="${section}"]`).textContent())!.trim();
+    await button.click();
+    const panel = page.locator('.cite-panel');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const url = `${site.url(essay)}#${section}`;
+    const copied = async (format: string) => {
+      await panel.locator(`button[data-format="${format}"]`).click();
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    expect(await copied('Link')).toBe(url);
+    expect(await copied('APA')).toBe(`US–Iran Talks Explained. (${y}, ${month} ${d}). ${essayTitle}: ${sectionTitle}. ${url}`);
+    expect(await copied('Chicago')).toBe(`US–Iran Talks Explained. “${essayTitle}: ${sectionTitle}.” Last modified ${month} ${d}, ${y}. ${url}.`);
+    const bib = await copied('BibTeX');
+    expect(bib).toMatch(/^@misc\{usiran-[a-z0-9-]+,\n/);
+    expect(bib).toContain(`url = {${url}}`);
+    await expect.poll(() => page.locator('[role="status"]').textContent()).toBe('BibTeX citation copied');
+    expect(await panel.locator('a[href*="/issues/new?"]').getAttribute('href')).toContain(encodeURIComponent(sectionTitle).replace(/%20/g, '+'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cite-button'))).toBe(true);
+    await context.close();
+  });
+
+  test('without JavaScript the essay still says how to cite it and where to report an error', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url(essay));
+    const block = page.locator('.how-to-cite');
+    expect(await block.locator('dt').allTextContents()).toEqual(['APA', 'Chicago', 'BibTeX']);
+    expect(await block.textContent()).toContain(site.url(essay).replace(site.origin, ''));
+    expect(await page.locator('#updates-and-corrections').count()).toBe(1);
+    expect(await page.locator('a', { hasText: 'Report an error' }).getAttribute('href')).toMatch(/\/issues\/new\?title=/);
+    await context.close();
+  });
+});
+
 describe('theme', () => {
   test('the toggle switches the theme and the choice survives a reload', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });

@@ -23,6 +23,9 @@ export function sectionTools(id: string, headingText: string): Element {
     h('button', { type: 'button', className: ['copy-link', 'js-only'], dataSection: id, ariaLabel: `Copy link to section: ${headingText}` }, [
       h('span', { className: ['copy-link-label'], ariaHidden: 'true' }, ['Copy link']),
     ]),
+    h('button', { type: 'button', className: ['cite-button', 'js-only'], dataSection: id, dataTitle: headingText, ariaExpanded: 'false', ariaLabel: `Cite section: ${headingText}` }, [
+      h('span', { ariaHidden: 'true' }, ['Cite']),
+    ]),
   ]);
 }
 

@@ -91,7 +91,7 @@ try {
     writeFileSync(path.join(content, 'data', 'datasets.yaml'), readFileSync(path.join(content, 'data', 'datasets.yaml'), 'utf8').replace(/\n      event: .*/g, ''));
     const env = { SITE_CONTENT_DIR: content, SITE_CACHE_DIR: path.join(work, `cache-${n}`) };
     const buildMs = timeCommand(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', out], env);
-    const pagefindMs = timeCommand(process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', out, '--quiet']);
+    const pagefindMs = timeCommand(process.execPath, ['src/cli/index-search.ts', out], env);
     const pages = builtPages(out).length;
     const site = await serveDist(out);
     const cost = await searchCost(browser, site, 'essays/synthetic-0001/', 'uranium', 'blockade', out);
@@ -99,11 +99,12 @@ try {
     const timelineHtmlKB = gzipSize(readFileSync(path.join(out, 'timeline', 'index.html'))) / 1024;
     rows.push({ essays: n, pages, buildS: buildMs / 1000, pagefindS: pagefindMs / 1000, perPageMs: buildMs / pages, indexKB: dirSize(path.join(out, 'pagefind')).bytes / 1024, firstQueryKB: cost.first.total.gzip / 1024, firstQueryMs: cost.firstMs, timelineHtmlKB });
     console.log(`built ${n} essays: ${pages} pages in ${(buildMs / 1000).toFixed(1)} s`);
-    rmSync(out, { recursive: true, force: true });
+    if (!process.env.BENCH_SCALE_KEEP) rmSync(out, { recursive: true, force: true });
   }
   await browser.close();
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.BENCH_SCALE_KEEP) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
 
 console.log(`\nScale (${eventCount} timeline events at every size)`);

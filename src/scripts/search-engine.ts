@@ -44,12 +44,17 @@ export interface SearchFilters {
 }
 
 const base = import.meta.env.BASE_URL;
+
+/** How results of each kind rank against others with the same Pagefind score. */
+const KIND_WEIGHT: Record<string, number> = { Essay: 1, Glossary: 1, 'Timeline event': 0.35, Source: 1, Data: 0.8, Page: 0.7 };
 let engine: Promise<{ pagefind: Pagefind; variants: VariantGroups }> | undefined;
 
 export function loadEngine() {
   engine ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ highlightParam: 'highlight', excerptLength: 24 });
+    // pageLength: how much short records are favoured. Pagefind's default (0.75) lets one-paragraph
+    // timeline events outrank whole essay sections; 0.2 lets the explanation come first.
+    await pagefind.options({ highlightParam: 'highlight', excerptLength: 24, ranking: { pageLength: 0.2 } });
     void pagefind.init();
     const variants = (await fetch(`${base}search-variants.json`).then((r) => r.json())) as VariantGroups;
     return { pagefind, variants };
@@ -83,11 +88,20 @@ export async function search(query: string, filters: SearchFilters = {}, limit =
   // One entry per page, keeping its best score across the spellings.
   const best = new Map<string, PagefindResult>();
   for (const run of runs) for (const r of run.results) if (!best.has(r.id) || best.get(r.id)!.score < r.score) best.set(r.id, r);
-  const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
-  const datas = await Promise.all(top.map((r) => r.data()));
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit + 5);
+  // Fragments are fetched together (a few more than shown), then ranked again by kind of page:
+  // events are short records that score high on density alone, and the overview pages repeat the
+  // essays in brief, so the explanations come first.
+  const fetched = await Promise.all(ranked.map(async (r) => ({ score: r.score, d: await r.data() })));
+  const datas = fetched
+    .map(({ score, d }) => ({ d, weighted: score * (KIND_WEIGHT[d.filters.kind?.[0] ?? 'Page'] ?? 1) }))
+    .sort((a, b) => b.weighted - a.weighted)
+    .slice(0, limit)
+    .map((x) => x.d);
   return datas.flatMap((d) => {
     const kind = d.filters.kind?.[0] ?? 'Page';
     const pageTitle = d.meta.title ?? d.url;
+    if (kind === 'Timeline event') return [{ url: d.url, pageTitle, section: d.meta.date, excerpt: d.excerpt, kind }];
     const sections = bestSections(d.sub_results, words);
     if (!sections.length) return [{ url: d.url, pageTitle, excerpt: d.excerpt, kind }];
     return sections.map((s) => ({ url: s.url, pageTitle, section: s.title !== pageTitle ? s.title : undefined, excerpt: s.excerpt, kind }));

@@ -51,15 +51,16 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-timeline]')) {
   }
 
   function select(id: string, announce = true): void {
-    const row = figure.querySelector<HTMLElement>(`[data-event-row="${CSS.escape(id)}"]`);
+    const row = (figure.querySelector<HTMLElement>(`[data-event-row="${CSS.escape(id)}"]`) ?? document.querySelector<HTMLElement>(`li[data-event-row="${CSS.escape(id)}"]`));
     if (!row) return;
     for (const a of root.querySelectorAll('a.mark.is-selected')) a.classList.remove('is-selected');
     for (const a of root.querySelectorAll(`a.mark[data-event="${CSS.escape(id)}"]`)) a.classList.add('is-selected');
-    const cells = row.querySelectorAll('th, td');
+    // The row is a table row (essays) or a list item (the timeline page); both carry the same classes.
+    const part = (cls: string) => row.querySelector(`.${cls}`)!;
     detail.replaceChildren();
     const date = document.createElement('p');
     date.className = 'detail-date';
-    date.textContent = `${cells[0]!.textContent} · ${cells[1]!.textContent}`;
+    date.textContent = `${part('event-date').textContent} · ${part('event-cat').textContent}`;
     const title = document.createElement('p');
     title.className = 'detail-title';
     title.textContent = row.querySelector('.event-title')!.textContent;
@@ -67,7 +68,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-timeline]')) {
     summary.textContent = row.querySelector('.event-summary')!.textContent;
     const src = document.createElement('p');
     src.className = 'detail-sources';
-    src.append('Sources: ', ...[...cells[3]!.childNodes].map((n) => n.cloneNode(true)));
+    src.append('Sources: ', ...[...part('event-sources-list').childNodes].map((n) => n.cloneNode(true)));
     detail.append(date, title, summary, src);
     detail.hidden = false;
     if (!announce) detail.setAttribute('aria-live', 'off');

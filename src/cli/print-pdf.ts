@@ -1,0 +1,25 @@
+/**
+ * `npm run print -- [page ...]`: prints built pages to PDF in Chromium, as an educator printing a
+ * handout would, into print/ (default: an essay with charts and the timeline). Build first.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serveDist } from '../../tests/e2e/support/server.ts';
+import { launchChromium } from '../../tests/e2e/support/browser.ts';
+
+const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['essays/strait-of-hormuz/', 'timeline/'];
+const out = path.resolve(process.env.PRINT_DIR ?? 'print');
+mkdirSync(out, { recursive: true });
+const site = await serveDist();
+const browser = await launchChromium();
+for (const p of pages) {
+  const page = await browser.newPage();
+  await page.goto(site.url(p), { waitUntil: 'networkidle' });
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(out, `${p.replace(/\/$/, '').replace(/\//g, '_') || 'home'}.pdf`);
+  await page.pdf({ path: file, format: 'A4', printBackground: false, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="url"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>' });
+  console.log(file);
+  await page.close();
+}
+await browser.close();
+await site.close();

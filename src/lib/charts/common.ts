@@ -28,3 +28,17 @@ export function formatNumber(value: number, maxDecimals = 1): string {
 export function r1(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+/** Splits a label into lines of at most `width` characters, for SVG text that cannot wrap. */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    if (current && (current + ' ' + word).length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}

@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { max } from 'd3-array';
 import type { StockpileRow } from '../data/schemas.ts';
 import { formatDate, isoDay } from '../dates.ts';
-import { formatNumber, r1, type Margin, type Size } from './common.ts';
+import { formatNumber, r1, wrapLabel, type Margin, type Size } from './common.ts';
 
 export const STOCKPILE_LEVELS = ['total', 'u5', 'u20', 'u60'] as const;
 export type StockpileLevel = (typeof STOCKPILE_LEVELS)[number];
@@ -58,20 +58,6 @@ export interface StockpileOptions {
   to?: Date | undefined;
   reference?: StockpileReference | undefined;
   annotations?: StockpileAnnotation[];
-}
-
-/** Splits a label into lines of at most `width` characters, for SVG text that cannot wrap. */
-export function wrapLabel(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/)) {
-    if (current && (current + ' ' + word).length > width) {
-      lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  if (current) lines.push(current);
-  return lines;
 }
 
 export function describeReport(row: StockpileRow): string {

@@ -88,7 +88,7 @@ export async function search(query: string, filters: SearchFilters = {}, limit =
   // One entry per page, keeping its best score across the spellings.
   const best = new Map<string, PagefindResult>();
   for (const run of runs) for (const r of run.results) if (!best.has(r.id) || best.get(r.id)!.score < r.score) best.set(r.id, r);
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit + 5);
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit + 3);
   // Fragments are fetched together (a few more than shown), then ranked again by kind of page:
   // events are short records that score high on density alone, and the overview pages repeat the
   // essays in brief, so the explanations come first.

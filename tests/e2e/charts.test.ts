@@ -1,22 +1,17 @@
 /** The charts as readers get them: drawn without JavaScript, tooltips on keyboard focus, the timeline's deep links, exact CSV downloads, no layout shift. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { serveDist, type StaticSite } from './support/server.ts';
-import { launchChromium } from './support/browser.ts';
-import { openPage, closePage } from './support/page-checks.ts';
+import type { StaticSite } from './support/server.ts';
+import { openPage, closePage, useSiteAndBrowser } from './support/page-checks.ts';
 import { loadEvents, loadStockpile } from '../../src/lib/content-store.ts';
 import { formatNumber } from '../../src/lib/charts/common.ts';
 
 let site: StaticSite;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
 const chartPages = ['charts/stockpile/', 'charts/hormuz/', 'timeline/', 'essays/nuclear-file/'];

@@ -2,12 +2,11 @@
  * Facts are cited: every paragraph or list item of a built essay that states a quantity, a
  * percentage or a full date carries at least one citation marker.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { serveDist, type StaticSite } from './support/server.ts';
-import { launchChromium } from './support/browser.ts';
+import type { StaticSite } from './support/server.ts';
 import { builtPages } from './support/site.ts';
-import { openPage, closePage } from './support/page-checks.ts';
+import { openPage, closePage, useSiteAndBrowser } from './support/page-checks.ts';
 
 export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const NEEDS_CITATION = new RegExp(
@@ -23,13 +22,9 @@ export const NEEDS_CITATION = new RegExp(
 
 let site: StaticSite;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
 const essays = builtPages().filter((p) => /^essays\/[^/]+\/$/.test(p));

@@ -1,8 +1,8 @@
 /** What a reader and an educator do on an essay: copy a section link, switch theme, land on #section, read without JS. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { serveDist, type StaticSite } from './support/server.ts';
-import { launchChromium } from './support/browser.ts';
+import type { StaticSite } from './support/server.ts';
+import { useSiteAndBrowser } from './support/page-checks.ts';
 import { builtPages } from './support/site.ts';
 
 let site: StaticSite;
@@ -10,13 +10,9 @@ let browser: Browser;
 const essays = builtPages().filter((p) => /^essays\/[^/]+\/$/.test(p));
 const essay = essays[0]!;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
 describe('section links', () => {

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { serveDist, type StaticSite } from './support/server.ts';
-import { launchChromium } from './support/browser.ts';
-import { openPage, closePage } from './support/page-checks.ts';
+import type { StaticSite } from './support/server.ts';
+import { openPage, closePage, useSiteAndBrowser } from './support/page-checks.ts';
 import { RELEVANCE_SET } from './search-relevance.ts';
 import { builtPages } from './support/site.ts';
 import { readFileSync } from 'node:fs';
@@ -15,13 +14,9 @@ import path from 'node:path';
 
 let site: StaticSite;
 let browser: Browser;
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** The result links shown for a query on /search/?q=…, as paths with their anchors. */

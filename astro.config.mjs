@@ -43,6 +43,7 @@ export default defineConfig({
           {
             sources: loadSources,
             glossaryIds: () => new Set(loadGlossary().map((t) => t.id)),
+            definitions: () => new Map(loadGlossary().map((t) => [t.id, t.definition])),
             base: SITE.base,
             displayPath,
           },

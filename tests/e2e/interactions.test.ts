@@ -115,6 +115,24 @@ describe('citing and correcting', () => {
   });
 });
 
+describe('glossary terms', () => {
+  test('a term link shows its definition on keyboard focus, and Escape dismisses it', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url(essay));
+    const link = page.locator('.prose a.term-link[data-definition]').first();
+    const definition = (await link.getAttribute('data-definition'))!;
+    await link.focus();
+    const popover = page.locator('#term-popover');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.textContent()).toBe(definition);
+    expect(await link.getAttribute('aria-describedby')).toBe('term-popover');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    expect(await link.getAttribute('href')).toMatch(/\/glossary\/#[a-z0-9-]+$/);
+    await page.close();
+  });
+});
+
 describe('theme', () => {
   test('the toggle switches the theme and the choice survives a reload', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });

@@ -22,7 +22,7 @@ async function render(markdown: string, base = '/') {
   const file = await unified()
     .use(remarkParse)
     .use(remarkMdx)
-    .use(remarkExplainer, { sources: () => sources, glossaryIds: () => new Set(['breakout-time']), base })
+    .use(remarkExplainer, { sources: () => sources, glossaryIds: () => new Set(['breakout-time']), definitions: () => new Map([['breakout-time', 'Time to make enough fuel for one bomb.']]), base })
     .use(remarkRehype)
     .use(rehypeExplainer, { siteOrigin: 'https://site.example' })
     .use(rehypeStringify)
@@ -46,7 +46,7 @@ describe('remark-explainer', () => {
     );
   });
   test('glossary links resolve to the glossary page; unknown terms stop the build', async () => {
-    expect(await render('[breakout](glossary:breakout-time)')).toContain('href="/glossary/#breakout-time" class="term-link" data-term="breakout-time"');
+    expect(await render('[breakout](glossary:breakout-time)')).toContain('href="/glossary/#breakout-time" class="term-link" data-term="breakout-time" data-definition="Time to make enough fuel for one bomb."');
     await expect(render('[x](glossary:no-such-term)')).rejects.toThrow('field "glossary link": found "no-such-term"');
   });
   test('headings get slug ids, or the id the author pins', async () => {

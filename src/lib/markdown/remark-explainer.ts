@@ -22,6 +22,8 @@ import { h } from './hast.ts';
 export interface ExplainerOptions {
   sources: () => ReadonlyMap<string, SourceEntry>;
   glossaryIds: () => ReadonlySet<string>;
+  /** Term definitions, carried on each glossary link for the popover that shows them. */
+  definitions?: () => ReadonlyMap<string, string>;
   /** The site's base path, '/' or '/explainer/'. */
   base: string;
   /** Turns an absolute file path into the path shown in messages. */
@@ -96,7 +98,8 @@ export function remarkExplainer(options: ExplainerOptions) {
           return;
         }
         node.url = withBase(options.base, `/glossary/#${id}`);
-        node.data = { ...node.data, hProperties: { className: ['term-link'], 'data-term': id } };
+        const definition = options.definitions?.().get(id);
+        node.data = { ...node.data, hProperties: { className: ['term-link'], 'data-term': id, ...(definition ? { 'data-definition': definition } : {}) } };
       } else {
         node.url = withBase(options.base, node.url);
       }

@@ -48,3 +48,10 @@ export function lineAtOffset(text: string, offset: number, firstLine: number): n
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/** For each source key, the essays that cite it, in the order given. */
+export function citingEssays<T extends { id: string; body?: string | undefined; data: { title: string } }>(essays: T[]): Map<string, { id: string; title: string }[]> {
+  const out = new Map<string, { id: string; title: string }[]>();
+  for (const e of essays) for (const key of citedKeys(e.body ?? '')) out.set(key, [...(out.get(key) ?? []), { id: e.id, title: e.data.title }]);
+  return out;
+}

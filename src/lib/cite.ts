@@ -2,6 +2,8 @@
  * "How to cite": APA, Chicago and BibTeX for an essay or one of its sections. Used at build time
  * for the essay-level block and in the browser for the per-section panel, so both say the same.
  */
+import { MONTHS } from './dates.ts';
+
 export interface CiteInput {
   siteTitle: string;
   essayTitle: string;
@@ -10,7 +12,6 @@ export interface CiteInput {
   updated: Date;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function parts(d: Date) {
   return { y: d.getUTCFullYear(), m: MONTHS[d.getUTCMonth()]!, d: d.getUTCDate() };

@@ -28,7 +28,7 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "28 February 2026"; with precision 'month', "February 2026". The site's one date style. */
 export function formatDate(date: Date, precision: 'day' | 'month' = 'day'): string {

@@ -2,6 +2,7 @@
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
 import { sourceEntry, type SourceEntry } from './schemas.ts';
 import { parseYamlWithLines } from './yaml-file.ts';
+import { formatDate, parseDay } from './dates.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
@@ -34,11 +35,8 @@ export function parseSources(text: string, file: string): Map<string, SourceEntr
   return sources;
 }
 
-/** "Publisher (Author). Title. 28 February 2026." as plain parts, for the reference lists. */
+/** A source's date as the site writes dates: "28 February 2026", "February 2026" or "2026". */
 export function describeSourceDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  if (d) return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
-  if (m) return `${months[Number(m) - 1]} ${y}`;
-  return y!;
+  if (/^\d{4}$/.test(date)) return date;
+  return formatDate(parseDay(date), date.length === 7 ? 'month' : 'day');
 }

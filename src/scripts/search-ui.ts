@@ -3,9 +3,11 @@
  * filters, and a listbox of results driven by the arrow keys (Enter opens the active result).
  */
 import { search, loadEngine, type SearchFilters, type SearchItem } from './search-engine.ts';
+import { TOPIC_LABELS } from '../lib/topics.ts';
 
 export const KINDS = ['Essay', 'Timeline event', 'Glossary', 'Source', 'Data', 'Page'] as const;
-export const TOPICS = ['Diplomacy', 'Nuclear', 'Sanctions', 'Military', 'Hormuz and shipping', 'Mediation'] as const;
+/** Topic filter values are the topic labels the pages carry (data-pagefind-filter="topic"). */
+export const TOPICS = Object.values(TOPIC_LABELS);
 
 let uid = 0;
 

@@ -97,7 +97,7 @@ describe('search in use', () => {
     await expect.poll(() => page.locator('dialog [role=option]').count()).toBeGreaterThan(1);
     await page.keyboard.press('ArrowDown');
     const href = await page.locator('dialog [role=option][aria-selected=true] a').getAttribute('href');
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(new URL(href!, site.origin).href.split('#')[0]!)), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL((u) => u.href.startsWith(new URL(href!, site.origin).href.split('#')[0]!), { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
     await closePage(page);
   });
 

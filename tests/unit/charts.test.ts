@@ -106,3 +106,13 @@ describe('timeline geometry', () => {
     expect(zoomed.marks.map((m) => m.visible)).toEqual([false, true, false]);
   });
 });
+
+describe('timeline finding', () => {
+  test('counts the events shown, by category, over the years shown', async () => {
+    const { timelineFinding } = await import('../../src/lib/charts/findings.ts');
+    const events = [{ category: 'military' as const }, { category: 'military' as const }, { category: 'hormuz' as const }];
+    const f = timelineFinding(events, ['military', 'hormuz'], parseDay('2019-01-01'), parseDay('2026-12-31'));
+    expect(f.title).toBe('Military and more: 3 events, 2019–2026');
+    expect(f.takeaway).toContain('2 military, 1 hormuz and shipping');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { citedKeys, lineAtOffset, scanCitations } from '../../src/lib/citations.ts';
+import { citedKeys, citingEssays, lineAtOffset, scanCitations } from '../../src/lib/citations.ts';
 
 describe('citation scanner', () => {
   test('finds single and multiple keys with their offsets', () => {
@@ -20,5 +20,16 @@ describe('citation scanner', () => {
   });
   test('counts lines from a starting line', () => {
     expect(lineAtOffset('one\ntwo\nthree', 9, 10)).toBe(12);
+  });
+});
+
+describe('citing essays', () => {
+  test('lists, for each source, the essays that cite it', () => {
+    const map = citingEssays([
+      { id: 'a', body: 'x [@s1] y [@s1; @s2]', data: { title: 'A' } },
+      { id: 'b', body: 'z [@s2]', data: { title: 'B' } },
+    ]);
+    expect(map.get('s1')).toEqual([{ id: 'a', title: 'A' }]);
+    expect(map.get('s2')?.map((e) => e.id)).toEqual(['a', 'b']);
   });
 });

@@ -15,3 +15,12 @@ describe('dates', () => {
     expect(formatDate(parseDay('2013-03'), 'month')).toBe('March 2013');
   });
 });
+
+import { describeSourceDate } from '../../src/lib/sources.ts';
+describe('source dates', () => {
+  test('are written like every other date on the site, at the precision given', () => {
+    expect(describeSourceDate('2025-05-31')).toBe('31 May 2025');
+    expect(describeSourceDate('2026-03')).toBe('March 2026');
+    expect(describeSourceDate('2026')).toBe('2026');
+  });
+});

@@ -18,6 +18,7 @@ import { createSlugger, ID_PATTERN } from '../slug.ts';
 import { describeSourceDate } from '../sources.ts';
 import type { SourceEntry } from '../schemas.ts';
 import { h } from './hast.ts';
+import { joinBase } from '../urls.ts';
 
 export interface ExplainerOptions {
   sources: () => ReadonlyMap<string, SourceEntry>;
@@ -43,9 +44,10 @@ export interface CitationState {
   counts: Map<string, number>;
 }
 
+/** A root-relative link with the site's base path; other links, and links already based, unchanged. */
 export function withBase(base: string, url: string): string {
-  if (!url.startsWith('/') || url.startsWith('//') || base === '/' || url.startsWith(base)) return url;
-  return base.replace(/\/$/, '') + url;
+  if (!url.startsWith('/') || url.startsWith('//') || url.startsWith(base)) return url;
+  return joinBase(base, url);
 }
 
 export function remarkExplainer(options: ExplainerOptions) {

@@ -77,10 +77,39 @@ const httpUrl = z
   .string({ error: 'a web address starting with https://' })
   .refine((u) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(u), { message: 'a web address starting with https://' });
 
+/**
+ * What kind of source an entry is, so a reader sees at a glance what stands behind a claim.
+ * Labels for readers live in src/lib/sources.ts (SOURCE_TYPE_LABELS).
+ */
+export const SOURCE_TYPES = [
+  'official-document', // a report or text issued by a government or international body (IAEA report, EIA analysis, UN resolution)
+  'official-statement', // a statement, briefing or post by a government or its officials
+  'wire', // a wire agency's report (Reuters, AP, AFP, dpa, EFE, Anadolu…), on its own site or carried by another
+  'news', // a newspaper, magazine or broadcaster
+  'research', // a research institute or think tank
+  'state-media', // state-run or state-aligned media (IRNA, Tasnim, Mehr, Press TV…)
+  'other', // anything else: trade press, blogs, aggregators (a lead, rarely a source)
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
 export const sourceEntry = z
   .object({
     title: z.string({ error: 'the title of the source (text)' }).min(3),
+    /** Required once every entry is typed (see the evidence work); optional while that lands. */
+    type: z.enum(SOURCE_TYPES).optional(),
+    /** Who wrote it. For a republication: the original outlet (e.g. Reuters), with the carrier in `via`. */
     publisher: z.string({ error: 'the publisher or organisation (text)' }).min(2),
+    /** The site whose copy was read, when it republished another outlet's report (e.g. "Hamodia"). */
+    via: z.string().min(2).optional(),
+    /**
+     * The primary document this source is, or reports on: its identifier (an IAEA report's GOV
+     * number) and the issuer's own address for it (or the issuer's page that lists it).
+     */
+    document: z.object({ id: z.string().min(2), url: z.string().url() }).strict().optional(),
+    /** An archived copy actually seen (Wayback Machine address); otherwise the site links a lookup. */
+    archived: z.string().url().optional(),
+    /** Keys of entries this one replaced or absorbed: their /sources/#key addresses land here. */
+    replaces: z.array(z.string().min(3)).optional(),
     author: z.string().min(2).optional(),
     date: z.preprocess(
       // YAML reads a bare year as a number and a full date as a Date: both are normalised to text.

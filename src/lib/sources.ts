@@ -1,16 +1,21 @@
 /** The bibliography: content/sources.yaml, every cited source by key. */
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
-import { sourceEntry, type SourceEntry } from './schemas.ts';
+import { SOURCE_TYPES, sourceEntry, type SourceEntry, type SourceType } from './schemas.ts';
 import { parseYamlWithLines } from './yaml-file.ts';
-import { formatDate, parseDay } from './dates.ts';
+import { formatDate, isoDay, parseDay } from './dates.ts';
+import { normaliseSourceUrl } from './source-rules.ts';
+import { citedKeys } from './citations.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 /** Every well-formed source, and a problem for each one that is not (so one bad entry does not hide the rest). */
-export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; problems: ContentProblem[] } {
+export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; keys: Set<string>; problems: ContentProblem[] } {
   const { data, lineOf } = parseYamlWithLines(text, file);
   const problems: ContentProblem[] = [];
   const sources = new Map<string, SourceEntry>();
+  // Every well-formed key, valid entry or not: a citation of a key whose entry has a bad field is
+  // not also reported as a citation of an unknown key.
+  const keys = new Set<string>();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentValidationError([{ file, line: 1, found: data, expected: 'a mapping of source keys to sources' }]);
   }
@@ -19,6 +24,7 @@ export function readSources(text: string, file: string): { sources: Map<string, 
       problems.push({ file, line: lineOf([key]), field: 'key', found: key, expected: 'a key of lowercase letters, digits and hyphens' });
       continue;
     }
+    keys.add(key);
     const result = validateWith(sourceEntry, value, { file, lineOf: (path) => lineOf([key, ...path]) });
     if (!result.ok) {
       problems.push(...result.problems.map((p) => ({ ...p, field: `${key}.${p.field ?? ''}`.replace(/\.$/, '') })));
@@ -26,7 +32,41 @@ export function readSources(text: string, file: string): { sources: Map<string, 
     }
     sources.set(key, { ...result.value, key });
   }
-  return { sources, problems };
+  problems.push(...crossEntryProblems(sources, file, lineOf));
+  return { sources, keys, problems };
+}
+
+/**
+ * Rules that look at more than one entry: one page under one key (a second key for the same page
+ * splits its citations and shows readers a duplicate), and `replaces` naming only retired keys,
+ * each retired key claimed by one entry.
+ */
+function crossEntryProblems(sources: ReadonlyMap<string, SourceEntry>, file: string, lineOf: (path: PropertyKey[]) => number | undefined): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const firstKeyOfUrl = new Map<string, string>();
+  const replacedBy = new Map<string, string>();
+  for (const [key, s] of sources) {
+    const url = normaliseSourceUrl(s.url);
+    const first = firstKeyOfUrl.get(url);
+    if (first === undefined) firstKeyOfUrl.set(url, key);
+    else {
+      problems.push({
+        file,
+        line: lineOf([key, 'url']),
+        field: `${key}.url`,
+        found: s.url,
+        expected: `an address not already listed under "${first}" (line ${lineOf([first, 'url'])}): merge the two entries into one, cite the one kept, and list "${key}" under its "replaces"`,
+      });
+    }
+    s.replaces?.forEach((old, i) => {
+      const at = { file, line: lineOf([key, 'replaces', i]), field: `${key}.replaces`, found: old };
+      if (sources.has(old)) problems.push({ ...at, expected: `the key of a retired entry ("${old}" is still an entry at line ${lineOf([old])}: delete it once its citations use "${key}")` });
+      else if (!SOURCE_KEY.test(old)) problems.push({ ...at, expected: 'a retired source key of lowercase letters, digits and hyphens' });
+      else if (replacedBy.has(old)) problems.push({ ...at, expected: `a key no other entry replaces (it is already listed by "${replacedBy.get(old)}")` });
+      else replacedBy.set(old, key);
+    });
+  }
+  return problems;
 }
 
 export function parseSources(text: string, file: string): Map<string, SourceEntry> {
@@ -39,4 +79,128 @@ export function parseSources(text: string, file: string): Map<string, SourceEntr
 export function describeSourceDate(date: string): string {
   if (/^\d{4}$/.test(date)) return date;
   return formatDate(parseDay(date), date.length === 7 ? 'month' : 'day');
+}
+
+/** What a reader sees for each type: a singular label for one entry, a plural for a group heading. */
+export const SOURCE_TYPE_LABELS: Record<SourceType, { one: string; many: string; anchor: string }> = {
+  'official-document': { one: 'Official document', many: 'Official documents', anchor: 'official-documents' },
+  'official-statement': { one: 'Official statement', many: 'Official statements', anchor: 'official-statements' },
+  wire: { one: 'Wire agency report', many: 'Wire agency reports', anchor: 'wire-agencies' },
+  news: { one: 'Newspaper or broadcaster', many: 'Newspapers and broadcasters', anchor: 'newspapers-and-broadcasters' },
+  research: { one: 'Research institute or think tank', many: 'Research institutes and think tanks', anchor: 'research' },
+  'state-media': { one: 'State-run or state-aligned media', many: 'State-run and state-aligned media', anchor: 'state-media' },
+  other: { one: 'Other (trade press, blog or aggregator)', many: 'Other sources: trade press, blogs and aggregators', anchor: 'other-sources' },
+};
+
+export interface TypeShare {
+  type: SourceType;
+  count: number;
+  /** Whole per cent of all entries; the shares add up to 100 (largest remainders round up). */
+  percent: number;
+}
+
+/** How many entries of each type there are, in SOURCE_TYPES order, with whole-per-cent shares that add up to 100. */
+export function sourceTypeShares(sources: Iterable<Pick<SourceEntry, 'type'>>): TypeShare[] {
+  const counts = new Map<SourceType, number>(SOURCE_TYPES.map((t) => [t, 0]));
+  let total = 0;
+  for (const s of sources) {
+    counts.set(s.type, counts.get(s.type)! + 1);
+    total++;
+  }
+  const shares = SOURCE_TYPES.map((type) => {
+    const exact = total ? (counts.get(type)! * 100) / total : 0;
+    return { type, count: counts.get(type)!, percent: Math.floor(exact), remainder: exact - Math.floor(exact) };
+  });
+  let left = total ? 100 - shares.reduce((a, s) => a + s.percent, 0) : 0;
+  for (const s of [...shares].sort((a, b) => b.remainder - a.remainder || b.count - a.count)) {
+    if (left <= 0) break;
+    s.percent++;
+    left--;
+  }
+  return shares.map(({ type, count, percent }) => ({ type, count, percent }));
+}
+
+/** A share as the site writes it: "12 %", or "under 1 %" for a type that has entries but rounds to none. */
+export function describeShare(share: Pick<TypeShare, 'count' | 'percent'>): string {
+  return share.count > 0 && share.percent === 0 ? 'under 1 %' : `${share.percent} %`;
+}
+
+/** Who stands behind the copy a reader opens: "Reuters, via Deccan Herald", or just "Reuters". */
+export function describeOrigin(s: Pick<SourceEntry, 'publisher' | 'via'>): string {
+  return s.via ? `${s.publisher}, via ${s.via}` : s.publisher;
+}
+
+/**
+ * The archived copy beside each link. An `archived` address is a capture someone has seen; without
+ * one the site links the Wayback Machine's lookup for the page on the day it was read, which opens
+ * the nearest capture if there is one, and says so rather than promising a capture.
+ */
+export function archiveLink(s: Pick<SourceEntry, 'url' | 'accessed' | 'archived'>): { href: string; label: string; seen: boolean } {
+  if (s.archived) return { href: s.archived, label: 'Archived copy', seen: true };
+  const day = isoDay(s.accessed).replaceAll('-', '');
+  return { href: `https://web.archive.org/web/${day}/${s.url}`, label: 'Archived copies', seen: false };
+}
+
+/** One place on the site that cites a source. `path` is site-relative, without the base. */
+export interface CitingPlace {
+  kind: 'essay' | 'page' | 'event' | 'data' | 'term';
+  title: string;
+  path: string;
+}
+
+export interface CitationInputs {
+  essays: { id: string; title: string; body: string }[];
+  pages: { id: string; title: string; body: string }[];
+  events: { id: string; title: string; sources: readonly string[] }[];
+  /** Each data file with the keys its rows cite and the keys its description lists. */
+  datasets: { anchor: string; title: string; keys: readonly string[] }[];
+  terms: { id: string; term: string; sources?: readonly string[] | undefined }[];
+}
+
+/**
+ * For every source key, every place that cites it: essays (to the reference entry), pages,
+ * timeline events, data files and glossary terms, each place once, in that order.
+ */
+export function citationMap(inputs: CitationInputs): Map<string, CitingPlace[]> {
+  const map = new Map<string, CitingPlace[]>();
+  const add = (key: string, place: CitingPlace) => {
+    const list = map.get(key) ?? [];
+    if (!list.some((p) => p.path === place.path)) list.push(place);
+    map.set(key, list);
+  };
+  for (const e of inputs.essays) for (const key of citedKeys(e.body)) add(key, { kind: 'essay', title: e.title, path: `essays/${e.id}/#ref-${key}` });
+  for (const p of inputs.pages) for (const key of citedKeys(p.body)) add(key, { kind: 'page', title: p.title, path: `${p.id}/` });
+  for (const ev of inputs.events) for (const key of ev.sources) add(key, { kind: 'event', title: ev.title, path: `timeline/#${ev.id}` });
+  for (const d of inputs.datasets) for (const key of d.keys) add(key, { kind: 'data', title: d.title, path: `data/#${d.anchor}` });
+  for (const t of inputs.terms) for (const key of t.sources ?? []) add(key, { kind: 'term', title: t.term, path: `glossary/#${t.id}` });
+  return map;
+}
+
+export interface PublisherGroup {
+  publisher: string;
+  entries: SourceEntry[];
+}
+export interface TypeGroup {
+  type: SourceType;
+  publishers: PublisherGroup[];
+  count: number;
+}
+
+/**
+ * The sources page's order: by type (in SOURCE_TYPES order, empty types left out), then by
+ * publisher (alphabetical, ignoring a leading "The"), newest first within a publisher.
+ */
+export function groupSources(sources: Iterable<SourceEntry>): TypeGroup[] {
+  const sortName = (p: string) => p.replace(/^the\s+/i, '');
+  const all = [...sources];
+  return SOURCE_TYPES.flatMap((type) => {
+    const ofType = all.filter((s) => s.type === type);
+    if (!ofType.length) return [];
+    const byPublisher = new Map<string, SourceEntry[]>();
+    for (const s of ofType) byPublisher.set(s.publisher, [...(byPublisher.get(s.publisher) ?? []), s]);
+    const publishers = [...byPublisher]
+      .sort(([a], [b]) => sortName(a).localeCompare(sortName(b), 'en', { sensitivity: 'base' }))
+      .map(([publisher, entries]) => ({ publisher, entries: entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)) }));
+    return [{ type, publishers, count: ofType.length }];
+  });
 }

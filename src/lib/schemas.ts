@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isCalendarDay, isCalendarMonth, isoDay, parseDay } from './dates.ts';
 import { ID_PATTERN } from './slug.ts';
-import { trackingParametersIn } from './source-rules.ts';
+import { isPlaceholderTitle, trackingParametersIn } from './source-rules.ts';
 
 import { TOPICS } from './topics.ts';
 export { TOPICS, TOPIC_LABELS, type Topic } from './topics.ts';
@@ -105,7 +105,8 @@ export const sourceEntry = z
   .object({
     title: z
       .string({ error: 'the title of the source (text)' })
-      .min(3),
+      .min(3)
+      .refine((t) => !isPlaceholderTitle(t), { message: "the page's own title, as the page shows it (a headline's own typo kept and marked [sic]), not a placeholder" }),
     /** What kind of source it is; labels for readers are in src/lib/sources.ts. */
     type: z.enum(SOURCE_TYPES, {
       error: (issue) => `one of ${SOURCE_TYPES.map((t) => `"${t}"`).join(', ')}${issue.input === undefined ? ' (this field is required)' : ''}`,
@@ -116,9 +117,10 @@ export const sourceEntry = z
     via: z.string().min(2).optional(),
     /**
      * The primary document this source is, or reports on: its identifier (an IAEA report's GOV
-     * number) and the issuer's own address for it (or the issuer's page that lists it).
+     * number) and the issuer's own address for it (or the issuer's page that lists it). The address
+     * is left out when none at the issuer has been seen: the site then names the document unlinked.
      */
-    document: z.object({ id: z.string().min(2), url: cleanUrl }).strict().optional(),
+    document: z.object({ id: z.string().min(2), url: cleanUrl.optional() }).strict().optional(),
     /** An archived copy actually seen (Wayback Machine address); otherwise the site links a lookup. */
     archived: cleanUrl.optional(),
     /** Keys of entries this one replaced or absorbed: their /sources/#key addresses land here. */

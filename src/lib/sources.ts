@@ -81,15 +81,54 @@ export function describeSourceDate(date: string): string {
   return formatDate(parseDay(date), date.length === 7 ? 'month' : 'day');
 }
 
-/** What a reader sees for each type: a singular label for one entry, a plural for a group heading. */
-export const SOURCE_TYPE_LABELS: Record<SourceType, { one: string; many: string; anchor: string }> = {
-  'official-document': { one: 'Official document', many: 'Official documents', anchor: 'official-documents' },
-  'official-statement': { one: 'Official statement', many: 'Official statements', anchor: 'official-statements' },
-  wire: { one: 'Wire agency report', many: 'Wire agency reports', anchor: 'wire-agencies' },
-  news: { one: 'Newspaper or broadcaster', many: 'Newspapers and broadcasters', anchor: 'newspapers-and-broadcasters' },
-  research: { one: 'Research institute or think tank', many: 'Research institutes and think tanks', anchor: 'research' },
-  'state-media': { one: 'State-run or state-aligned media', many: 'State-run and state-aligned media', anchor: 'state-media' },
-  other: { one: 'Other (trade press, blog or aggregator)', many: 'Other sources: trade press, blogs and aggregators', anchor: 'other-sources' },
+/**
+ * What a reader sees for each type: a singular label for one entry, a plural for a group heading,
+ * the anchor of its section on /sources/ (permanent: educators link to it) and a line saying what
+ * belongs to it.
+ */
+export const SOURCE_TYPE_LABELS: Record<SourceType, { one: string; many: string; anchor: string; description: string }> = {
+  'official-document': {
+    one: 'Official document',
+    many: 'Official documents',
+    anchor: 'official-documents',
+    description: 'Reports and texts issued by governments and international bodies: IAEA reports, EIA and IEA analyses, laws and government documents.',
+  },
+  'official-statement': {
+    one: 'Official statement',
+    many: 'Official statements',
+    anchor: 'official-statements',
+    description: 'Statements, briefings and announcements by governments, international bodies and their officials.',
+  },
+  wire: {
+    one: 'Wire agency report',
+    many: 'Wire agency reports',
+    anchor: 'wire-agencies',
+    description: 'News agencies that supply reports to other media (Reuters, AP, AFP, dpa, EFE…). Many were read as republished by another site, which is named after "via".',
+  },
+  news: {
+    one: 'Newspaper or broadcaster',
+    many: 'Newspapers and broadcasters',
+    anchor: 'newspapers-and-broadcasters',
+    description: 'Newspapers, magazines, news sites and broadcasters, including public broadcasters with an independent charter.',
+  },
+  research: {
+    one: 'Research institute or think tank',
+    many: 'Research institutes and think tanks',
+    anchor: 'research',
+    description: 'Research institutes, think tanks and professional journals. Their analysis is a view, and the essays label it as one.',
+  },
+  'state-media': {
+    one: 'State-run or state-aligned media',
+    many: 'State-run and state-aligned media',
+    anchor: 'state-media',
+    description: "Outlets run by a government or aligned with one. The essays use them mainly for that government's own statements and attribute what they report.",
+  },
+  other: {
+    one: 'Other (trade press, blog or aggregator)',
+    many: 'Other sources',
+    anchor: 'other-sources',
+    description: 'Trade press, blogs, aggregators, law-firm notes and sites of unknown standing. They are weaker sources, kept where nothing better was found.',
+  },
 };
 
 export interface TypeShare {
@@ -204,3 +243,17 @@ export function groupSources(sources: Iterable<SourceEntry>): TypeGroup[] {
     return [{ type, publishers, count: ofType.length }];
   });
 }
+
+/** The site a link leads to, as a reader recognises it: "deccanherald.com" for https://www.deccanherald.com/…. */
+export function siteOf(url: string): string {
+  return new URL(url).host.toLowerCase().replace(/^www\./, '');
+}
+
+/** How each kind of place that cites a source is introduced in a "Cited in" list. */
+export const CITING_KIND_LABELS: Record<CitingPlace['kind'], string> = {
+  essay: 'Essay',
+  page: 'Page',
+  event: 'Timeline',
+  data: 'Data',
+  term: 'Glossary',
+};

@@ -36,7 +36,7 @@ describe('source registry rules (one bad fixture each)', () => {
     ]);
   });
 
-  test.skip('a placeholder title is refused', () => {
+  test('a placeholder title is refused', () => {
     expect(problemsIn('placeholder-title.yaml')).toEqual([
       `tests/fixtures/sources/placeholder-title.yaml:3 field "placeholder-source.title": found "Israel strikes Iran nuclear sites (title from URL)"; expected the page's own title, as the page shows it (a headline's own typo kept and marked [sic]), not a placeholder`,
     ]);

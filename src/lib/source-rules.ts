@@ -93,6 +93,12 @@ const PLACEHOLDER_TITLES: RegExp[] = [
   /lorem ipsum/i,
 ];
 
+/**
+ * The tell-tale marks of a placeholder inside running text (a rendered page), where a whole-title
+ * test cannot apply: "(title from URL)", "title taken from the address".
+ */
+export const PLACEHOLDER_MARKERS = /\(\s*title\b[^)]*\burl\s*\)|\btitle (?:taken |guessed |inferred )?from (?:the )?(?:url|address)\b/i;
+
 export function isPlaceholderTitle(title: string): boolean {
   return title.trim() === '' || PLACEHOLDER_TITLES.some((p) => p.test(title));
 }

@@ -226,21 +226,21 @@ export interface TypeGroup {
 }
 
 /**
- * The sources page's order: by type (in SOURCE_TYPES order, empty types left out), then by
- * publisher (alphabetical, ignoring a leading "The"), newest first within a publisher.
+ * The sources page's order: by type (every type, in SOURCE_TYPES order, so each type's section and
+ * its permanent anchor exist even while it has no entries), then by publisher (alphabetical,
+ * ignoring a leading "The"), newest first within a publisher.
  */
 export function groupSources(sources: Iterable<SourceEntry>): TypeGroup[] {
   const sortName = (p: string) => p.replace(/^the\s+/i, '');
   const all = [...sources];
-  return SOURCE_TYPES.flatMap((type) => {
+  return SOURCE_TYPES.map((type) => {
     const ofType = all.filter((s) => s.type === type);
-    if (!ofType.length) return [];
     const byPublisher = new Map<string, SourceEntry[]>();
     for (const s of ofType) byPublisher.set(s.publisher, [...(byPublisher.get(s.publisher) ?? []), s]);
     const publishers = [...byPublisher]
       .sort(([a], [b]) => sortName(a).localeCompare(sortName(b), 'en', { sensitivity: 'base' }))
       .map(([publisher, entries]) => ({ publisher, entries: entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)) }));
-    return [{ type, publishers, count: ofType.length }];
+    return { type, publishers, count: ofType.length };
   });
 }
 
@@ -249,11 +249,36 @@ export function siteOf(url: string): string {
   return new URL(url).host.toLowerCase().replace(/^www\./, '');
 }
 
-/** How each kind of place that cites a source is introduced in a "Cited in" list. */
-export const CITING_KIND_LABELS: Record<CitingPlace['kind'], string> = {
-  essay: 'Essay',
-  page: 'Page',
-  event: 'Timeline',
-  data: 'Data',
-  term: 'Glossary',
+/** How each kind of place that cites a source is introduced in a "Cited in" list, one and many. */
+export const CITING_KIND_LABELS: Record<CitingPlace['kind'], { one: string; many: string }> = {
+  essay: { one: 'Essay', many: 'Essays' },
+  page: { one: 'Page', many: 'Pages' },
+  event: { one: 'Timeline event', many: 'Timeline events' },
+  data: { one: 'Data file', many: 'Data files' },
+  term: { one: 'Glossary term', many: 'Glossary terms' },
 };
+
+/** A source's citing places gathered by kind, in the citation map's order: "Essays: A; B. Timeline events: C." */
+export function groupCitingPlaces(places: readonly CitingPlace[]): { kind: CitingPlace['kind']; label: string; places: CitingPlace[] }[] {
+  const groups: { kind: CitingPlace['kind']; label: string; places: CitingPlace[] }[] = [];
+  for (const p of places) {
+    const group = groups.find((g) => g.kind === p.kind);
+    if (group) group.places.push(p);
+    else groups.push({ kind: p.kind, label: '', places: [p] });
+  }
+  for (const g of groups) g.label = g.places.length === 1 ? CITING_KIND_LABELS[g.kind].one : CITING_KIND_LABELS[g.kind].many;
+  return groups;
+}
+
+/**
+ * A breakdown in words, largest kinds first: "26 wire agency reports, 4 research institutes and
+ * think tanks and 1 official document". Kinds with no entries are left out.
+ */
+export function describeTypeCounts(shares: readonly Pick<TypeShare, 'type' | 'count'>[]): string {
+  const parts = [...shares]
+    .filter((s) => s.count > 0)
+    .sort((a, b) => b.count - a.count)
+    .map((s) => `${s.count} ${(s.count === 1 ? SOURCE_TYPE_LABELS[s.type].one : SOURCE_TYPE_LABELS[s.type].many).toLowerCase()}`);
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}

@@ -6,6 +6,8 @@ import {
   citationMap,
   describeOrigin,
   describeShare,
+  describeTypeCounts,
+  groupCitingPlaces,
   groupSources,
   readSources,
   sourceTypeShares,
@@ -161,7 +163,7 @@ describe('what a reader sees of a source', () => {
     expect(seen).toEqual({ href: 'https://web.archive.org/web/20250101000000/https://example.org/a', label: 'Archived copy', seen: true });
   });
 
-  test('groups by type, then publisher (ignoring "The"), newest first', () => {
+  test('groups by every type (empty ones too), then publisher (ignoring "The"), newest first', () => {
     const groups = groupSources([
       entry('old', 'news', 'The Guardian', '2020-01-01'),
       entry('new', 'news', 'The Guardian', '2024-01-01'),
@@ -170,9 +172,14 @@ describe('what a reader sees of a source', () => {
     ]);
     expect(groups.map((g) => [g.type, g.count])).toEqual([
       ['official-document', 1],
+      ['official-statement', 0],
+      ['wire', 0],
       ['news', 3],
+      ['research', 0],
+      ['state-media', 0],
+      ['other', 0],
     ]);
-    expect(groups[1]!.publishers.map((p) => [p.publisher, p.entries.map((e) => e.key)])).toEqual([
+    expect(groups[3]!.publishers.map((p) => [p.publisher, p.entries.map((e) => e.key)])).toEqual([
       ['Dawn', ['dawn']],
       ['The Guardian', ['new', 'old']],
     ]);
@@ -194,5 +201,28 @@ describe('what a reader sees of a source', () => {
     expect(map.get('b')!.map((p) => p.kind)).toEqual(['essay', 'page']);
     expect(map.get('c')!.map((p) => p.path)).toEqual(['data/#stockpile', 'glossary/#snapback']);
     expect(map.has('d')).toBe(false);
+  });
+});
+
+describe('cited-in groups', () => {
+  test('places are gathered by kind, in order, with singular and plural labels', () => {
+    const groups = groupCitingPlaces([
+      { kind: 'essay', title: 'A', path: 'essays/a/#ref-k' },
+      { kind: 'event', title: 'E', path: 'timeline/#e' },
+      { kind: 'essay', title: 'B', path: 'essays/b/#ref-k' },
+    ]);
+    expect(groups.map((g) => [g.label, g.places.map((p) => p.title)])).toEqual([
+      ['Essays', ['A', 'B']],
+      ['Timeline event', ['E']],
+    ]);
+  });
+});
+
+describe('type counts in words', () => {
+  test('largest first, singular for one, empty kinds left out', () => {
+    const shares = sourceTypeShares([entry('a', 'wire', 'AP'), entry('b', 'wire', 'AP'), entry('c', 'official-document', 'IAEA'), entry('d', 'research', 'ISIS'), entry('e', 'research', 'ISIS'), entry('f', 'research', 'ACA')]);
+    expect(describeTypeCounts(shares)).toBe('3 research institutes and think tanks, 2 wire agency reports and 1 official document');
+    expect(describeTypeCounts(sourceTypeShares([entry('a', 'news', 'Dawn')]))).toBe('1 newspaper or broadcaster');
+    expect(describeTypeCounts(sourceTypeShares([]))).toBe('');
   });
 });

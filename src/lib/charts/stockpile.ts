@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { max } from 'd3-array';
 import type { StockpileRow } from '../data/schemas.ts';
 import { formatDate, isoDay } from '../dates.ts';
-import { CHART_FONT, LINE_HEIGHT, firstClear, formatMonth, formatNumber, labelBox, r1, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, LINE_HEIGHT, firstClear, formatMonth, formatNumber, labelBox, r1, textWidth, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
 
 export const STOCKPILE_LEVELS = ['total', 'u5', 'u20', 'u60'] as const;
 export type StockpileLevel = (typeof STOCKPILE_LEVELS)[number];
@@ -56,7 +56,7 @@ export interface StockpileGeometry {
   /** Drawn in this order: the total last, so it stays visible where it coincides with a level. */
   series: { level: StockpileLevel; label: string; path: string; points: { x: number; y: number; estimate: boolean }[]; end?: PlacedLabel | undefined }[];
   gaps: { x0: number; x1: number; from: string; to: string; label?: PlacedLabel | undefined }[];
-  reference?: { y: number; label: string; text?: PlacedLabel | undefined } | undefined;
+  reference?: { y: number; label: string; text?: PlacedLabel | undefined; leader?: { x: number; y1: number; y2: number } | undefined } | undefined;
   annotations: { x: number; date: Date; label: string; text?: PlacedLabel | undefined }[];
   /** One hit area per report, for tooltips: its x extent and what it says. */
   reports: { x: number; x0: number; x1: number; date: string; text: string }[];
@@ -93,15 +93,18 @@ export function stockpileGeometry(allRows: StockpileRow[], options: StockpileOpt
   const levels = options.levels ?? STOCKPILE_LEVELS;
   const narrow = size.width < 500;
   const fontSize = narrow ? CHART_FONT.narrow : CHART_FONT.wide;
-  const margin: Margin = { top: 24, right: narrow ? 12 : 20, bottom: 30, left: narrow ? 50 : 58 };
   const rows = stockpileRowsIn(allRows, options.from, options.to);
-  const first = rows[0]?.date ?? new Date();
-  const last = rows.at(-1)?.date ?? new Date();
-  const x = scaleUtc().domain([options.from ?? first, options.to ?? last]).range([margin.left, size.width - margin.right]);
   const highest = max(rows, (r) => max(levels, (l) => amountAt(r, l) ?? 0)) ?? 0;
   const showReference = options.reference && (levels.includes('total') || levels.includes('u5'));
   const top = Math.max(highest, showReference ? options.reference!.kg : 0);
-  const y = scaleLinear().domain([0, top]).nice(5).range([size.height - margin.bottom, margin.top]);
+  const yDomain = scaleLinear().domain([0, top]).nice(5);
+  // The left margin fits the longest value label, so "10,000" is never cut at the edge.
+  const widestTick = Math.max(...yDomain.ticks(5).map((v) => textWidth(formatNumber(v, 0), fontSize)));
+  const margin: Margin = { top: 24, right: narrow ? 12 : 20, bottom: 30, left: Math.ceil(widestTick + 10) };
+  const first = rows[0]?.date ?? new Date();
+  const last = rows.at(-1)?.date ?? new Date();
+  const x = scaleUtc().domain([options.from ?? first, options.to ?? last]).range([margin.left, size.width - margin.right]);
+  const y = yDomain.copy().range([size.height - margin.bottom, margin.top]);
   const plot: Box = { x: margin.left, y: margin.top, width: size.width - margin.left - margin.right, height: size.height - margin.top - margin.bottom };
 
   // The total goes last so it is drawn over a level it coincides with (before 2021 all of it was up to 5 %).
@@ -149,36 +152,47 @@ export function stockpileGeometry(allRows: StockpileRow[], options: StockpileOpt
   };
   const make = (lines: string[], lx: number, ly: number, anchor: PlacedLabel['anchor']): PlacedLabel => ({ x: r1(lx), y: r1(ly), lines, anchor, box: labelBox(lines, lx, ly, fontSize, anchor) });
 
-  // Gap labels run upright inside their band when it is wide enough, so they never spill onto data.
-  for (const gap of gaps) {
-    const text = 'Not verified';
-    if (gap.x1 - gap.x0 >= fontSize + 6) {
-      const cx = (gap.x0 + gap.x1) / 2;
-      const width = text.length * fontSize * 0.6;
-      gap.label = { x: r1(cx + fontSize * 0.35), y: r1(plot.y + plot.height / 2), lines: [text], anchor: 'middle', box: { x: cx - fontSize / 2, y: plot.y + plot.height / 2 - width / 2, width: fontSize, height: width } };
-      obstacles.boxes.push(gap.label.box);
-    }
-  }
   if (reference) {
     const ry = reference.y;
     // The chart carries a short label; the notes under it carry the full description.
-    const lines = [`2015 deal's cap: ${formatNumber(options.reference!.kg)} kg`];
-    const candidates = [0.02, 0.3, 0.55].flatMap((f) => {
-      const lx = plot.x + 4 + f * plot.width;
-      return [make(lines, lx, ry - 5, 'start'), make(lines, lx, ry + fontSize + 3, 'start')];
-    });
+    const kg = `${formatNumber(options.reference!.kg)} kg`;
+    // On the line where there is room; otherwise a row or two above it, tied to it by a short leader;
+    // a two-line form for narrow charts.
+    const spots = Array.from({ length: 16 }, (_, i) => plot.x + 4 + (i / 16) * plot.width);
+    const candidates = [[`2015 deal's cap: ${kg}`], ['2015 cap:', kg]].flatMap((lines) =>
+      [0, 1, 2, 3].flatMap((k) => spots.flatMap((lx) => [make(lines, lx, ry - 5 - k * LINE_HEIGHT - (lines.length - 1) * LINE_HEIGHT, 'start'), ...(k ? [] : [make(lines, lx, ry + fontSize + 3, 'start')])])),
+    );
     reference.text = accept(firstClear(candidates, plot, obstacles));
+    if (reference.text && reference.text.y < ry - 5) reference.leader = { x: r1(reference.text.x + 2), y1: r1(reference.text.box.y + reference.text.box.height), y2: ry };
     lineOf([{ x: plot.x, y: ry }, { x: plot.x + plot.width, y: ry }]);
   }
   for (const a of annotations) lineOf([{ x: a.x, y: plot.y }, { x: a.x, y: plot.y + plot.height }]);
   for (const a of annotations) {
-    const lines = wrapLabel(a.label, narrow ? 11 : 16);
     const candidates: PlacedLabel[] = [];
-    for (let row = 0; row < 6; row++) {
-      const ly = plot.y + fontSize + row * LINE_HEIGHT;
-      candidates.push(make(lines, a.x + 4, ly, 'start'), make(lines, a.x - 4, ly, 'end'));
+    // Narrower wraps are tried too, so a label can fit a narrow band (such as the unverified period).
+    for (const width of narrow ? [11, 8] : [16, 11, 8]) {
+      const lines = wrapLabel(a.label, width);
+      for (let row = 0; row < 8; row++) {
+        const ly = plot.y + fontSize + row * LINE_HEIGHT;
+        candidates.push(make(lines, a.x + 4, ly, 'start'), make(lines, a.x - 4, ly, 'end'));
+      }
     }
     a.text = accept(firstClear(candidates, plot, obstacles));
+  }
+  // Gap labels run upright inside their band when it is wide enough, so they never spill onto data.
+  for (const gap of gaps) {
+    const text = 'Not verified';
+    if (gap.x1 - gap.x0 < fontSize + 6) continue;
+    const cx = (gap.x0 + gap.x1) / 2;
+    const length = textWidth(text, fontSize);
+    const spots = [0.5, 0.62, 0.75, 0.38].map((f) => plot.y + f * plot.height);
+    gap.label = accept(
+      firstClear(
+        spots.map((cy) => ({ x: r1(cx + fontSize * 0.35), y: r1(cy), lines: [text], anchor: 'middle' as const, box: { x: cx - fontSize / 2, y: cy - length / 2, width: fontSize, height: length } })),
+        plot,
+        obstacles,
+      ),
+    );
   }
   for (const s of series) {
     const end = s.points.at(-1);

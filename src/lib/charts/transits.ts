@@ -122,8 +122,9 @@ export function transitsGeometry(rows: TransitRow[], options: TransitsOptions): 
     lines: annotations.map((a) => [{ x: a.x, y: plot.y }, { x: a.x, y: plot.y + plot.height }]),
   };
   const make = (lines: string[], lx: number, ly: number, anchor: PlacedLabel['anchor']): PlacedLabel => ({ x: r1(lx), y: r1(ly), lines, anchor, box: labelBox(lines, lx, ly, fontSize, anchor) });
-  const place = (candidates: PlacedLabel[]) => {
-    const found = firstClear(candidates, plot, obstacles);
+  // Value labels may cross the thin event lines (they carry a halo); other labels keep clear of them.
+  const place = (candidates: PlacedLabel[], crossEventLines = false) => {
+    const found = firstClear(candidates, plot, crossEventLines ? { boxes: obstacles.boxes, lines: [] } : obstacles);
     if (found) obstacles.boxes.push(found.box);
     return found;
   };
@@ -133,9 +134,10 @@ export function transitsGeometry(rows: TransitRow[], options: TransitsOptions): 
     const by = r1(y(baselineRate));
     const periods = baselineRows.map((r) => formatPeriod(r.start, r.end)).join('; ');
     baseline = { y: by, rate: baselineRate, text: `Before the war: about ${formatNumber(baselineRate, 0)} ships a day (${periods}).` };
-    const lines = narrow ? [`Before the war: about ${formatNumber(baselineRate, 0)} a day`] : [`Before the war: about ${formatNumber(baselineRate, 0)} ships a day`];
-    const spots = Array.from({ length: 12 }, (_, i) => plot.x + 4 + (i / 12) * plot.width);
-    baseline.label = place(spots.flatMap((lx) => [make(lines, lx, by - 6, 'start'), make(lines, lx, by + fontSize + 4, 'start')]));
+    const level = formatNumber(baselineRate, 0);
+    const forms = [[`Before the war: about ${level} ships a day`], [`Before the war: about ${level} a day`], ['Before the war:', `about ${level} a day`]];
+    const spots = Array.from({ length: 16 }, (_, i) => plot.x + 4 + (i / 16) * plot.width);
+    baseline.label = place(forms.flatMap((lines) => spots.flatMap((lx) => [make(lines, lx, by - 6 - (lines.length - 1) * LINE_HEIGHT, 'start'), make(lines, lx, by + fontSize + 4, 'start')])));
     obstacles.lines.push([{ x: plot.x, y: by }, { x: plot.x + plot.width, y: by }]);
   }
   for (const a of annotations) {
@@ -163,7 +165,7 @@ export function transitsGeometry(rows: TransitRow[], options: TransitsOptions): 
       make(lines, m.x0 - 7, m.y + fontSize / 3, 'end'),
       make(lines, cx, m.y - 9 - LINE_HEIGHT, 'middle'),
       make(lines, cx, m.y + fontSize + 8 + LINE_HEIGHT, 'middle'),
-    ]);
+    ], true);
   }
   if (gap) {
     const width = gap.x1 - gap.x0;

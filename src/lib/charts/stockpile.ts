@@ -100,7 +100,7 @@ export function stockpileGeometry(allRows: StockpileRow[], options: StockpileOpt
   const yDomain = scaleLinear().domain([0, top]).nice(5);
   // The left margin fits the longest value label, so "10,000" is never cut at the edge.
   const widestTick = Math.max(...yDomain.ticks(5).map((v) => textWidth(formatNumber(v, 0), fontSize)));
-  const margin: Margin = { top: 24, right: narrow ? 12 : 20, bottom: 30, left: Math.ceil(widestTick + 10) };
+  const margin: Margin = { top: 26, right: narrow ? 12 : 20, bottom: 30, left: Math.ceil(widestTick + 10) };
   const first = rows[0]?.date ?? new Date();
   const last = rows.at(-1)?.date ?? new Date();
   const x = scaleUtc().domain([options.from ?? first, options.to ?? last]).range([margin.left, size.width - margin.right]);

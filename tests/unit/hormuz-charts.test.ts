@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseMapFeatures, parseTransits, type TransitRow } from '../../src/lib/data/schemas.ts';
-import { ContentValidationError } from '../../src/lib/content-errors.ts';
+import { fixture, problems } from '../support/content-problems.ts';
 import { dailyRate, daysCovered, formatPeriod, transitsFinding, transitsGeometry, transitsNotes } from '../../src/lib/charts/transits.ts';
 import { mapGeometry, offsetLine, MAP_VIEWS } from '../../src/lib/charts/map.ts';
 import type { Land } from '../../src/lib/charts/coastline.ts';
@@ -10,16 +10,6 @@ import { boxInside, boxesOverlap, formatNumber, type Box } from '../../src/lib/c
 import { parseDay } from '../../src/lib/dates.ts';
 
 const known = new Set(['src-a', 'src-b']);
-const fixture = (name: string) => readFileSync(`tests/fixtures/data/${name}`, 'utf8');
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ContentValidationError) return e.message.split('\n').slice(1).map((l) => l.replace(/^\s+- /, ''));
-    throw e;
-  }
-  return [];
-}
 
 const TRANSITS = `period_start,period_end,transits,daily_average,counted_by,source,note
 2025-03-01,2025-03-11,1229,,Lloyd's List Intelligence,src-a,The same days a year before the war.

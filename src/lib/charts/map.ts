@@ -78,7 +78,9 @@ class ThinningPath {
     const pts = this.ring;
     this.ring = [];
     if (pts.length < (closed ? 3 : 2)) return;
-    this.out.push(`M${pts.map(([x, y]) => `${r1(x)},${r1(y)}`).join('L')}${closed ? 'Z' : ''}`);
+    // Whole units are enough for the coastline (a unit is about a CSS pixel); routes keep a decimal.
+    const round = this.tolerance >= 1 ? Math.round : r1;
+    this.out.push(`M${pts.map(([x, y]) => `${round(x)},${round(y)}`).join('L')}${closed ? 'Z' : ''}`);
   }
   result(): string {
     this.flush(false);
@@ -130,7 +132,8 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
   const [w0, s0] = projection.invert!([0, size.height])!;
   const [e0, n0] = projection.invert!([size.width, 0])!;
   const land = cropLand(world, { west: w0! - 0.5, south: s0! - 0.5, east: e0! + 0.5, north: n0! + 0.5 });
-  const tolerance = 0.8;
+  // Points closer than this (in drawing units) are dropped: the regional map can lose more detail.
+  const tolerance = view === 'region' ? 1.8 : 1.1;
   const byCountry = new Map<string, Land[]>();
   for (const f of land) byCountry.set(f.properties.A3, [...(byCountry.get(f.properties.A3) ?? []), f]);
   const landPaths = [...byCountry].map(([code, fs]) => ({ code, d: fs.map((f) => pathOf(projection, f, tolerance)).join('') })).filter((l) => l.d);

@@ -7,7 +7,7 @@
 import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from '../data/schemas.ts';
 import { cropLand, type Land, type LonLatBox } from './coastline.ts';
-import { CHART_FONT, LINE_HEIGHT, firstClear, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
 export type MapView = 'strait' | 'region';
@@ -78,6 +78,8 @@ class ThinningPath {
     const pts = this.ring;
     this.ring = [];
     if (pts.length < (closed ? 3 : 2)) return;
+    // Islets smaller than a few units are specks at this scale; the islands that matter are marked from the data file.
+    if (closed && Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0])) < 3 && Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1])) < 3) return;
     // Whole units are enough for the coastline (a unit is about a CSS pixel); routes keep a decimal.
     const round = this.tolerance >= 1 ? Math.round : r1;
     this.out.push(`M${pts.map(([x, y]) => `${round(x)},${round(y)}`).join('L')}${closed ? 'Z' : ''}`);
@@ -133,7 +135,7 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
   const [e0, n0] = projection.invert!([size.width, 0])!;
   const land = cropLand(world, { west: w0! - 0.5, south: s0! - 0.5, east: e0! + 0.5, north: n0! + 0.5 });
   // Points closer than this (in drawing units) are dropped: the regional map can lose more detail.
-  const tolerance = view === 'region' ? 1.8 : 1.1;
+  const tolerance = (view === 'region' ? 2 : 1.3) * (narrow ? 1.5 : 1);
   const byCountry = new Map<string, Land[]>();
   for (const f of land) byCountry.set(f.properties.A3, [...(byCountry.get(f.properties.A3) ?? []), f]);
   const landPaths = [...byCountry].map(([code, fs]) => ({ code, d: fs.map((f) => pathOf(projection, f, tolerance)).join('') })).filter((l) => l.d);
@@ -217,7 +219,7 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
   }
   for (const p of pipelines) {
     const pts = shown.find((f) => f.id === p.id)!.coordinates.map((c) => projection(c)!) as [number, number][];
-    const lines = narrow ? [p.name.replace(' pipeline', ''), `${p.capacity} m b/d`] : [p.name, `${p.capacity} million b/d`];
+    const lines = narrow ? [p.name.replace(' pipeline', ''), `${formatNumber(p.capacity)} m b/d`] : [p.name, `${formatNumber(p.capacity)} million b/d`];
     const candidates: PlacedLabel[] = [];
     for (let i = 1; i < pts.length; i++) {
       for (const f of [0.5, 0.3, 0.7]) {
@@ -277,9 +279,9 @@ export function mapFinding(features: MapFeature[], latestOil: { year: number; mb
   const capacity = pipelines.reduce((sum, f) => sum + f.capacity_mb_d!, 0);
   const islands = features.filter((f) => f.kind === 'island').map((f) => f.name);
   const title = latestOil
-    ? `Pipelines around the Strait of Hormuz can carry about ${capacity.toLocaleString('en-GB', { maximumFractionDigits: 1 })} million barrels a day; about ${latestOil.mb_d.toLocaleString('en-GB', { maximumFractionDigits: 0 })} million crossed it in ${latestOil.year}`
+    ? `Pipelines around the Strait of Hormuz can carry about ${formatNumber(capacity)} million barrels a day; about ${formatNumber(latestOil.mb_d, 0)} million crossed it in ${latestOil.year}`
     : 'The Strait of Hormuz and the pipelines around it';
   const listed = islands.length > 1 ? `${islands.slice(0, -1).join(', ')} and ${islands.at(-1)}` : (islands[0] ?? '');
-  const takeaway = `Ships keep to two one-way lanes, each about ${LANE_MILES} miles wide, between Oman's Musandam peninsula and Iran's coast and islands. ${listed ? `Iran holds ${listed}, which the UAE claims. ` : ''}${pipelines.map((p) => `${p.name}: ${p.capacity_mb_d} million barrels a day`).join('; ')}.`;
+  const takeaway = `Ships keep to two one-way lanes, each about ${LANE_MILES} miles wide, between Oman's Musandam peninsula and Iran's coast and islands. ${listed ? `Iran holds ${listed}, which the UAE claims. ` : ''}${pipelines.map((p) => `${p.name}: ${formatNumber(p.capacity_mb_d!)} million barrels a day`).join('; ')}.`;
   return { title, takeaway };
 }

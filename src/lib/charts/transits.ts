@@ -185,7 +185,7 @@ export function transitsFinding(rows: TransitRow[], baselineBefore: Date) {
   const before = baselineRows.length ? mean(baselineRows, dailyRate)! : undefined;
   const firstCount = [...periodRows].sort((a, b) => a.start.getTime() - b.start.getTime() || daysCovered(b) - daysCovered(a))[0];
   const latest = [...periodRows].sort((a, b) => a.end.getTime() - b.end.getTime()).at(-1);
-  const round = (v: number) => formatNumber(v, v < 10 ? 0 : 0);
+  const round = (v: number) => formatNumber(v, 0);
   const title =
     before !== undefined && firstCount
       ? `Ships through the Strait of Hormuz fell from about ${round(before)} a day to about ${round(dailyRate(firstCount))} once the war began`

@@ -66,5 +66,6 @@ describe('map labels', () => {
     } else {
       for (const p of g.pipelines) expect(p.label, `${p.name} is labelled`).toBeDefined();
     }
-  });
+    // Reading the world coastline and placing country names takes a few seconds on a busy machine.
+  }, 30_000);
 });

@@ -1,15 +1,17 @@
 /** The bibliography: content/sources.yaml, every cited source by key. */
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
 import { sourceEntry, type SourceEntry } from './schemas.ts';
-import { parseYamlWithLines } from './yaml-file.ts';
+import { readYaml } from './yaml-file.ts';
 import { formatDate, parseDay } from './dates.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 /** Every well-formed source, and a problem for each one that is not (so one bad entry does not hide the rest). */
 export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; problems: ContentProblem[] } {
-  const { data, lineOf } = parseYamlWithLines(text, file);
-  const problems: ContentProblem[] = [];
+  // A key written twice is reported (naming the first) and the first entry kept, so one slip
+  // does not turn every citation of every other source into an "unknown source".
+  const { data, lineOf, duplicates } = readYaml(text, file);
+  const problems: ContentProblem[] = [...duplicates];
   const sources = new Map<string, SourceEntry>();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentValidationError([{ file, line: 1, found: data, expected: 'a mapping of source keys to sources' }]);

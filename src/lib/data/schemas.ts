@@ -121,10 +121,15 @@ export function parseStockpile(text: string, file: string, known: ReadonlySet<st
     if (r.status !== 'not-verified' && amounts.every((a) => a === undefined)) {
       problems.push({ ...at, field: 'total_kg', found: '', expected: `at least one amount on a ${r.status} row (use status "not-verified" when the IAEA gave no figure)` });
     }
-    if (r.total_kg !== undefined && levels.every((l) => l !== undefined)) {
-      const sum = levels.reduce((a, b) => a! + b!, 0)!;
-      if (Math.abs(sum - r.total_kg) > TOTAL_TOLERANCE_KG) {
-        problems.push({ ...at, field: 'total_kg', found: r.total_kg, expected: `the sum of the levels, ${Math.round(sum * 10) / 10} kg (within ${TOTAL_TOLERANCE_KG} kg)` });
+    // A total is checked against whatever levels a row gives: with all three it is their sum;
+    // with some, it may be larger (levels not reported) but never smaller than the ones given.
+    const given = levels.filter((l): l is number => l !== undefined);
+    if (r.total_kg !== undefined && given.length) {
+      const sum = Math.round(given.reduce((a, b) => a + b, 0) * 10) / 10;
+      if (given.length === levels.length && Math.abs(sum - r.total_kg) > TOTAL_TOLERANCE_KG) {
+        problems.push({ ...at, field: 'total_kg', found: r.total_kg, expected: `the sum of the levels, ${sum} kg (within ${TOTAL_TOLERANCE_KG} kg)` });
+      } else if (r.total_kg < sum - TOTAL_TOLERANCE_KG) {
+        problems.push({ ...at, field: 'total_kg', found: r.total_kg, expected: `at least the sum of the levels given, ${sum} kg (a total cannot be smaller than its parts)` });
       }
     }
   });
@@ -145,7 +150,8 @@ export function parseEvents(text: string, file: string, known: ReadonlySet<strin
     const dayShape = isCalendarDay(r.date);
     if ((r.precision === 'day') !== dayShape) problems.push({ ...at, field: 'precision', found: r.precision, expected: dayShape ? '"day" for a date written YYYY-MM-DD' : '"month" for a date written YYYY-MM' });
     const prev = rows[i - 1];
-    if (prev && r.when < prev.when) problems.push({ ...at, field: 'date', found: r.date, expected: `a date on or after the previous row's ${prev.date} (events are oldest first)` });
+    // When the id and the date disagree, that one message is enough: the date may be the typo.
+    if (prev && r.when < prev.when && r.id.startsWith(`${r.date}-`)) problems.push({ ...at, field: 'date', found: r.date, expected: `a date on or after the previous row's ${prev.date} (events are oldest first)` });
   });
   if (problems.length) throw new ContentValidationError(problems);
   return rows;

@@ -13,9 +13,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import path from 'node:path';
 import { checkContent, type CheckReport } from '../lib/content-check.ts';
-import { ContentValidationError, formatProblem } from '../lib/content-errors.ts';
+import { formatProblem } from '../lib/content-errors.ts';
 import { contentDir } from '../lib/content-store.ts';
-import { setDevContentReport } from './content-report.ts';
+import { contentError, setDevContentReport } from './content-report.ts';
 
 function summary(report: CheckReport): string {
   return `content ok: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`;
@@ -37,7 +37,7 @@ export function contentCheck(): AstroIntegration {
         const root = contentDir();
         if (command !== 'dev') {
           const report = checkContent(root);
-          if (report.problems.length) throw new ContentValidationError(report.problems);
+          if (report.problems.length) throw contentError(report.problems);
           for (const w of report.warnings) logger.warn(w.summary);
           logger.info(summary(report));
           return;
@@ -58,26 +58,41 @@ export function contentCheck(): AstroIntegration {
   };
 }
 
-/** Checks again and reloads the page when a file under the content folder changes. */
+/**
+ * Checks again and reloads the page when files under the content folder change. Saving often
+ * fires several events (and an editor may write a file in two steps), so changes within a short
+ * moment are taken together: one check, one recompile, one reload, after the last write.
+ */
 function watchContent(root: string, check: () => CheckReport): Plugin {
   return {
     name: 'explainer:watch-content',
     configureServer(server: ViteDevServer) {
       // A content folder outside the project (SITE_CONTENT_DIR) is not watched by default.
       server.watcher.add(root);
-      const onChange = (file: string) => {
-        const rel = path.relative(root, file);
-        if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+      let timer: NodeJS.Timeout | undefined;
+      let dataChanged = false;
+      const settle = () => {
+        timer = undefined;
         check();
-        // Essays read sources.yaml, glossary.yaml and the data files while they compile: recompile them.
-        if (/\.(ya?ml|csv|txt)$/.test(file)) {
+        // Essays read sources.yaml, glossary.yaml and the data files while they compile: recompile
+        // them, as a save would (reloadModule also clears the server's running copy of each).
+        const reloads: Promise<void>[] = [];
+        if (dataChanged) {
           for (const env of Object.values(server.environments)) {
             for (const mod of env.moduleGraph.idToModuleMap.values()) {
-              if (mod.file?.endsWith('.mdx') && mod.file.startsWith(root)) env.moduleGraph.invalidateModule(mod);
+              if (mod.file?.endsWith('.mdx') && mod.file.startsWith(root)) reloads.push(env.reloadModule(mod));
             }
           }
         }
-        server.hot.send({ type: 'full-reload', path: '*' });
+        dataChanged = false;
+        void Promise.all(reloads).then(() => server.hot.send({ type: 'full-reload', path: '*' }));
+      };
+      const onChange = (file: string) => {
+        const rel = path.relative(root, file);
+        if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+        if (/\.(ya?ml|csv|txt)$/.test(file)) dataChanged = true;
+        clearTimeout(timer);
+        timer = setTimeout(settle, 200);
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);

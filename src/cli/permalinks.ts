@@ -42,7 +42,8 @@ function newest(dir: string): number {
 
 const distIndex = path.join('dist', 'index.html');
 const sources = Math.max(newest(content), newest('src'), newest('public'), statSync('astro.config.mjs').mtimeMs);
-const distIsFresh = !process.env.SITE_BASE && existsSync(distIndex) && statSync(distIndex).mtimeMs > sources;
+// dist/ is the default build (content/, base "/"); for another content folder or base, build.
+const distIsFresh = !process.env.SITE_CONTENT_DIR && !process.env.SITE_BASE && existsSync(distIndex) && statSync(distIndex).mtimeMs > sources;
 let outDir = 'dist';
 let work: string | undefined;
 if (!distIsFresh) {

@@ -3,9 +3,14 @@
  * the same messages as the build. Errors first, one line each; then warnings, one line each
  * (`npm run check -- --list` prints what a warning summarises). Exit status 1 on any error.
  */
-import { checkContent } from '../lib/content-check.ts';
-import { contentDir } from '../lib/content-store.ts';
-import { formatProblem } from '../lib/content-errors.ts';
+import { enableCompileCache } from 'node:module';
+
+// Reading the checker's TypeScript is a third of a cold run: let Node keep the compiled modules
+// (in the system's temporary folder) for the next run. Hence the imports below come after it.
+enableCompileCache();
+const { checkContent } = await import('../lib/content-check.ts');
+const { contentDir } = await import('../lib/content-store.ts');
+const { formatProblem } = await import('../lib/content-errors.ts');
 
 const started = performance.now();
 const report = checkContent(contentDir());

@@ -27,7 +27,7 @@ let page: Page;
 let log = '';
 
 /** Waits for a condition in the page; on time-out, fails with what the dev server printed. */
-async function waitInPage<A>(fn: (arg: A) => boolean, arg: A, what: string): Promise<void> {
+async function waitInPage(fn: (arg: string | undefined) => boolean, arg: string | undefined, what: string): Promise<void> {
   try {
     await page.waitForFunction(fn, arg, { timeout: 120_000 });
   } catch {

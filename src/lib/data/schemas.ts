@@ -3,13 +3,10 @@
  * stops the build naming the file, line, row, field, value and what was expected.
  */
 import { z } from 'zod';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ContentValidationError, validateWith, type ContentProblem } from '../content-errors.ts';
 import { isCalendarDay, isCalendarMonth, parseDay } from '../dates.ts';
 import { TOPICS } from '../schemas.ts';
 import { parseCsv, type CsvRecord } from './csv.ts';
-import { displayPath } from '../content-store.ts';
 
 /** An empty cell is "no figure" (a gap), never zero. */
 const optionalQuantity = (unit: string, max = Infinity) =>
@@ -193,8 +190,3 @@ export const DATA_FILES = {
   events: 'data/events.csv',
   hormuz: 'data/hormuz-flows.csv',
 } as const;
-
-export function readDataFile<T>(root: string, relative: string, parse: (text: string, file: string, known: ReadonlySet<string>) => T, known: ReadonlySet<string>): T {
-  const full = path.join(root, relative);
-  return parse(readFileSync(full, 'utf8'), displayPath(full), known);
-}

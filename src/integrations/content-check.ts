@@ -15,7 +15,7 @@ import path from 'node:path';
 import { checkContent, type CheckReport } from '../lib/content-check.ts';
 import { formatProblem } from '../lib/content-errors.ts';
 import { contentDir } from '../lib/content-store.ts';
-import { contentError, setDevContentReport } from './content-report.ts';
+import { contentError, recheckDevContent, startDevContentCheck } from './content-report.ts';
 
 function summary(report: CheckReport): string {
   return `content ok: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`;
@@ -42,17 +42,15 @@ export function contentCheck(): AstroIntegration {
           logger.info(summary(report));
           return;
         }
-        const check = () => {
+        startDevContentCheck(root, () => {
           const report = checkContent(root);
-          setDevContentReport(report);
           logReport(report, logger);
           return report;
-        };
-        check();
+        });
         // Redirects are part of the config: Astro restarts the dev server when the file changes.
         addWatchFile(path.join(root, 'redirects.yaml'));
         addMiddleware({ entrypoint: new URL('./content-check-middleware.ts', import.meta.url), order: 'pre' });
-        updateConfig({ vite: { plugins: [watchContent(root, check)] } });
+        updateConfig({ vite: { plugins: [watchContent(root)] } });
       },
     },
   };
@@ -63,7 +61,7 @@ export function contentCheck(): AstroIntegration {
  * fires several events (and an editor may write a file in two steps), so changes within a short
  * moment are taken together: one check, one recompile, one reload, after the last write.
  */
-function watchContent(root: string, check: () => CheckReport): Plugin {
+function watchContent(root: string): Plugin {
   return {
     name: 'explainer:watch-content',
     configureServer(server: ViteDevServer) {
@@ -73,7 +71,7 @@ function watchContent(root: string, check: () => CheckReport): Plugin {
       let dataChanged = false;
       const settle = () => {
         timer = undefined;
-        check();
+        recheckDevContent();
         // Essays read sources.yaml, glossary.yaml and the data files while they compile: recompile
         // them, as a save would (reloadModule also clears the server's running copy of each).
         const reloads: Promise<void>[] = [];

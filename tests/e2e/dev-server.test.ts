@@ -101,7 +101,7 @@ describe('astro dev with content that has an error', () => {
     const [line] = checkContent(content).problems.map(formatProblem);
     expect(line).toMatch(/essays\/leverage\.mdx:5:1 field "updated": found "2026-12-32"; expected a real calendar date/);
     await page.goto(`${origin}/essays/${ESSAY}/`, { timeout: 180_000 });
-    await page.waitForFunction(() => !!document.querySelector('vite-error-overlay'), undefined, { timeout: 60_000 });
+    await waitInPage((expected) => !!document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent?.includes(expected!), line, 'the overlay');
     const message = await overlayMessage();
     expect(message?.split('\n').filter((l) => l.trim().startsWith('- '))).toEqual([`  - ${line}`]);
   }, 240_000);
@@ -132,7 +132,11 @@ describe('astro dev with content that has an error', () => {
 
   test('a bad edit while the page is open replaces it with the overlay', async () => {
     edit(`essays/${ESSAY}.mdx`, '<StockpileChart levels={[\'total\']} />', '<StockpileChrt levels={[\'total\']} />');
-    await waitInPage(() => !!document.querySelector('vite-error-overlay'), undefined, 'the overlay');
-    expect(await overlayMessage()).toContain('field "component": found "StockpileChrt"; expected StockpileChart (the closest name)');
+    // The page may reload more than once while the save settles: wait for the overlay that says it.
+    await waitInPage(
+      (expected) => !!document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent?.includes(expected!),
+      'field "component": found "StockpileChrt"; expected StockpileChart (the closest name)',
+      'the overlay naming the misspelt component',
+    );
   }, 150_000);
 });

@@ -7,21 +7,35 @@ import { SITE } from './src/site.config.ts';
 import { remarkExplainer, withBase } from './src/lib/markdown/remark-explainer.ts';
 import { rehypeExplainer } from './src/lib/markdown/rehype-explainer.ts';
 import { contentDir, displayPath, loadGlossary, loadRedirects, loadSources } from './src/lib/content-store.ts';
-import { assertContentValid } from './src/lib/content-check.ts';
+import { isLivePage } from './src/lib/site-addresses.ts';
+import { ContentValidationError } from './src/lib/content-errors.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 
 /**
- * Stops `astro build` and `astro dev` before rendering when any file under content/ is wrong.
- * @returns {import('astro').AstroIntegration}
+ * The redirects, or none while redirects.yaml has an error, and never one over a live page: the
+ * content check reports those (the build stops; the dev server starts and shows the error), so
+ * the config itself never fails to load and a bad redirect never hides an essay.
  */
-function contentCheck() {
+function redirectsOrNone() {
+  try {
+    return loadRedirects().filter((r) => !isLivePage(r.from, contentDir()));
+  } catch (e) {
+    if (e instanceof ContentValidationError) return [];
+    throw e;
+  }
+}
+
+/**
+ * Astro's content-asset plugin marks each MDX entry with a "use astro:head-inject" directive that
+ * nothing reads (withastro/astro#18087), and Rolldown warns once per essay that bundling drops it.
+ * Only that warning is dropped; every other log passes through.
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectDirective() {
   return {
-    name: 'explainer:content-check',
-    hooks: {
-      'astro:config:setup': ({ logger }) => {
-        const report = assertContentValid(contentDir());
-        for (const w of report.warnings) logger.warn(w);
-        logger.info(`content ok: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-      },
+    name: 'explainer:quiet-head-inject-directive',
+    onLog(_level, log) {
+      return !(log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"'));
     },
   };
 }
@@ -55,7 +69,7 @@ export default defineConfig({
   },
   // Moved pages (content/redirects.yaml) become small static pages that send the reader on.
   // Astro does not add the base path to a redirect's destination, so it is added here.
-  redirects: Object.fromEntries(loadRedirects().map((r) => [r.from, withBase(SITE.base, r.to)])),
+  redirects: Object.fromEntries(redirectsOrNone().map((r) => [r.from, withBase(SITE.base, r.to)])),
   integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !loadRedirects().some((r) => page.endsWith(r.from)) })],
   security: {
     csp: {
@@ -65,4 +79,5 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: { plugins: [quietHeadInjectDirective()] },
 });

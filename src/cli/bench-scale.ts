@@ -87,6 +87,11 @@ try {
     mkdirSync(path.join(content, 'essays'));
     for (let i = 0; i < n; i++) writeFileSync(path.join(content, 'essays', `synthetic-${String(i + 1).padStart(4, '0')}.mdx`), essay(i));
     writeFileSync(path.join(content, 'data', 'events.csv'), events(eventCount));
+    // A synthetic site has none of the real essays and no published history: no permalinks,
+    // redirects or prose pages that point at them (the content check would refuse those).
+    rmSync(path.join(content, 'permalinks.txt'));
+    writeFileSync(path.join(content, 'redirects.yaml'), '[]\n');
+    rmSync(path.join(content, 'pages'), { recursive: true });
     // Annotations point at real event ids; the synthetic timeline has none of them.
     writeFileSync(path.join(content, 'data', 'datasets.yaml'), readFileSync(path.join(content, 'data', 'datasets.yaml'), 'utf8').replace(/\n      event: .*/g, ''));
     const env = { SITE_CONTENT_DIR: content, SITE_CACHE_DIR: path.join(work, `cache-${n}`) };

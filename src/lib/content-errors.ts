@@ -9,6 +9,8 @@ export interface ContentProblem {
   file: string;
   /** 1-based line in the file (for CSV: the physical line of the row). */
   line?: number | undefined;
+  /** 1-based column on that line, where the mistake starts (filled in by the checker when a rule knows only the line). */
+  column?: number | undefined;
   /** For CSV files: the 1-based data row (the header is row 0). */
   row?: number | undefined;
   field?: string | undefined;
@@ -17,7 +19,7 @@ export interface ContentProblem {
 }
 
 export function formatProblem(p: ContentProblem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
   const row = p.row !== undefined ? ` row ${p.row}` : '';
   const field = p.field ? ` field "${p.field}"` : '';
   const found = 'found' in p ? `: found ${describeValue(p.found)}` : '';
@@ -80,6 +82,18 @@ export function expectationOf(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** The field names of an object schema, for "only the known fields …". */
+function knownKeys(schema: z.ZodType): string[] | undefined {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : undefined;
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v = data;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
 /**
  * Validates `data` against `schema`; on failure returns one problem per zod issue, each with the
  * line of the offending field when `lineOf` can tell it.
@@ -87,22 +101,48 @@ export function expectationOf(issue: z.core.$ZodIssue): string {
 export function validateWith<S extends z.ZodType>(
   schema: S,
   data: unknown,
-  where: { file: string; row?: number; lineOf?: (path: PropertyKey[]) => number | undefined },
+  where: {
+    file: string;
+    row?: number;
+    lineOf?: (path: PropertyKey[]) => number | undefined;
+    /** Line and column of the value at a path, when the caller knows them (YAML does). */
+    positionOf?: (path: PropertyKey[]) => { line: number; column: number } | undefined;
+  },
 ): { ok: true; value: z.output<S> } | { ok: false; problems: ContentProblem[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map((issue): ContentProblem => {
+  const problems = result.error.issues.flatMap((issue): ContentProblem[] => {
     const path = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      const known = path.length === 0 ? knownKeys(schema) : undefined;
+      return issue.keys.map((key) => {
+        const position = where.positionOf?.([...path, key]);
+        return {
+          file: where.file,
+          line: position?.line ?? where.lineOf?.([...path, key]),
+          ...(position ? { column: position.column } : {}),
+          ...(where.row !== undefined ? { row: where.row } : {}),
+          field: [...path, key].map(String).join('.'),
+          found: valueAt(data, [...path, key]),
+          expected: known ? `only the known fields ${known.join(', ')} (remove "${key}" or fix its spelling)` : `no "${key}" here (remove it or fix its spelling)`,
+        };
+      });
+    }
     const problem: ContentProblem = {
       file: where.file,
       field: path.length ? path.map(String).join('.') : undefined,
       expected: expectationOf(issue),
     };
-    if (issue.code !== 'unrecognized_keys') problem.found = (issue as { input?: unknown }).input;
-    const line = where.lineOf?.(path);
+    // A rule on a whole object (updated before published) reports the object as its input: show the
+    // value of the field it names instead, never the whole frontmatter.
+    if (issue.code === 'custom' && path.length) problem.found = valueAt(data, path);
+    else problem.found = (issue as { input?: unknown }).input;
+    const position = where.positionOf?.(path);
+    const line = position?.line ?? where.lineOf?.(path);
     if (line !== undefined) problem.line = line;
+    if (position) problem.column = position.column;
     if (where.row !== undefined) problem.row = where.row;
-    return problem;
+    return [problem];
   });
   return { ok: false, problems };
 }

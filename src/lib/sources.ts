@@ -1,7 +1,7 @@
 /** The bibliography: content/sources.yaml, every cited source by key. */
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
 import { SOURCE_TYPES, sourceEntry, type SourceEntry, type SourceType } from './schemas.ts';
-import { parseYamlWithLines } from './yaml-file.ts';
+import { readYaml } from './yaml-file.ts';
 import { formatDate, isoDay, parseDay } from './dates.ts';
 import { normaliseSourceUrl } from './source-rules.ts';
 import { citedKeys } from './citations.ts';
@@ -10,8 +10,10 @@ export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 /** Every well-formed source, and a problem for each one that is not (so one bad entry does not hide the rest). */
 export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; keys: Set<string>; problems: ContentProblem[] } {
-  const { data, lineOf } = parseYamlWithLines(text, file);
-  const problems: ContentProblem[] = [];
+  // A key written twice is reported (naming the first) and the first entry kept, so one slip
+  // does not turn every citation of every other source into an "unknown source".
+  const { data, lineOf, duplicates } = readYaml(text, file);
+  const problems: ContentProblem[] = [...duplicates];
   const sources = new Map<string, SourceEntry>();
   // Every well-formed key, valid entry or not: a citation of a key whose entry has a bad field is
   // not also reported as a citation of an unknown key.

@@ -4,3 +4,22 @@ export function joinBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return b + path.replace(/^\//, '');
 }
+
+/**
+ * The public origin from SITE_URL, as browsers write it: "https://Owner.GitHub.io/" becomes
+ * "https://owner.github.io" (a host in capitals, or a trailing slash, would make canonical URLs,
+ * feeds and "is this link external?" disagree with the addresses readers see).
+ */
+export function siteOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new Error(`SITE_URL: found "${url}"; expected the site's public origin, such as https://owner.github.io or https://example.org`);
+  }
+}
+
+/** The base path from SITE_BASE, always "/" or "/name/": "explainer", "/explainer" and "" are read as meant. */
+export function basePath(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

@@ -7,8 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { astroBuild } from './support/build.ts';
-import { currentPermalinks, lostPermalinks, readPermalinkList } from '../../src/lib/permalinks.ts';
+import { astroBuild, buildEnv } from './support/build.ts';
+import { spawnSync } from 'node:child_process';
+import { currentPermalinks, lostPermalinks, parseRegistry, readPermalinkList } from '../../src/lib/permalinks.ts';
+import { contentPermalinks } from '../../src/lib/site-addresses.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { formatProblem } from '../../src/lib/content-errors.ts';
 import { brokenLinks, readBuiltSite } from '../../src/lib/site-index.ts';
 
 const listed = readPermalinkList(readFileSync('content/permalinks.txt', 'utf8'));
@@ -64,7 +68,12 @@ describe('links never break', () => {
     );
   }, 300_000);
 
-  test('renaming a heading loses its old id, and an alias in the frontmatter brings it back', () => {
+  test('every address the checker expects from content is on the built site (its model of the site has not drifted)', () => {
+    const built = new Set(currentPermalinks('dist'));
+    expect(contentPermalinks(checkContent('content').site).filter((a) => !built.has(a))).toEqual([]);
+  });
+
+  test('renaming a heading stops `npm run check` with the lost address; an alias in the frontmatter brings it back on the built site', () => {
     const essay = 'leverage';
     const file = (dir: string) => path.join(dir, 'essays', `${essay}.mdx`);
     const html = readFileSync(`dist/essays/${essay}/index.html`, 'utf8');
@@ -75,9 +84,10 @@ describe('links never break', () => {
       expect(text).toContain(`## ${heading}\n`);
       writeFileSync(file(dir), text.replace(`## ${heading}\n`, `## ${renamed}\n`));
     };
-    const lost = `/essays/${essay}/#${oldId}`;
-    withContent(rename, (dir, work) => {
-      expect(lostPermalinks(listed, build(dir, work))).toEqual([`${lost}: no element with id "${oldId}" on /essays/${essay}/`]);
+    withContent(rename, (dir) => {
+      const lines = checkContent(dir).problems.map(formatProblem);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`field "address": found "/essays/${essay}/#${oldId}"; expected an id that `);
     });
     withContent(
       (dir) => {
@@ -86,7 +96,29 @@ describe('links never break', () => {
         writeFileSync(file(dir), readFileSync(file(dir), 'utf8').replace(/^---\n/, `---\naliases:\n  ${oldId}: ${newId}\n`));
       },
       (dir, work) => {
+        expect(checkContent(dir).problems.map(formatProblem)).toEqual([]);
         expect(lostPermalinks(listed, build(dir, work))).toEqual([]);
+      },
+    );
+  }, 300_000);
+
+  test('npm run permalinks records a new section from the content, building first rather than reading an old dist/', () => {
+    withContent(
+      (dir) => {
+        const file = path.join(dir, 'essays', 'leverage.mdx');
+        writeFileSync(file, `${readFileSync(file, 'utf8')}\n## A section added for this test\n\nText of the new section.\n`);
+      },
+      (dir, work) => {
+        const before = readFileSync(path.join(dir, 'permalinks.txt'), 'utf8');
+        const env = buildEnv({ SITE_CONTENT_DIR: dir, SITE_CACHE_DIR: path.join(work, 'cache') });
+        const r = spawnSync(process.execPath, ['src/cli/permalinks.ts'], { env, encoding: 'utf8', timeout: 300_000 });
+        expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+        expect(r.stdout).toContain('building the site from the current content');
+        const after = parseRegistry(readFileSync(path.join(dir, 'permalinks.txt'), 'utf8')).entries;
+        expect(after.find((e) => e.address === '/essays/leverage/#a-section-added-for-this-test')).toMatchObject({ part: 'content' });
+        // Nothing listed before is lost.
+        const kept = new Set(after.map((e) => e.address));
+        expect(parseRegistry(before).entries.filter((e) => !kept.has(e.address))).toEqual([]);
       },
     );
   }, 300_000);

@@ -14,7 +14,7 @@ describe('CSV reader', () => {
   });
   test('a wrong header or a short row is named', () => {
     expect(problems(() => parseCsv('a,c\n1,2\n', 'f.csv', ['a', 'b']))[0]).toContain('f.csv:1 field "header": found "a,c"; expected the header a,b');
-    expect(problems(() => parseCsv('a,b\n1\n', 'f.csv', ['a', 'b']))[0]).toContain('f.csv:2 row 1: found "1 fields"; expected 2 fields');
+    expect(problems(() => parseCsv('a,b\n1\n', 'f.csv', ['a', 'b']))[0]).toBe('f.csv:2:1 row 1 field "columns": found "1 fields"; expected 2 fields, one per column of the header (put any field that contains a comma in double quotes)');
   });
 });
 

@@ -38,7 +38,7 @@ describe('essay frontmatter', () => {
     expect(problemsFor(rest)[0]).toContain('field "title": found nothing; expected a title (text) (this field is required)');
   });
   test('unknown fields, two-sentence summaries and updates before publication are refused', () => {
-    expect(problemsFor({ ...good, colour: 'red' })[0]).toContain('expected only known fields (remove "colour")');
+    expect(problemsFor({ ...good, colour: 'red' })[0]).toBe('content/essays/x.mdx:4 field "colour": found "red"; expected only the known fields title, summary, published, updated, topics, order, draft, aliases, revisions (remove "colour" or fix its spelling)');
     expect(problemsFor({ ...good, summary: 'One sentence here. Another sentence there.' })[0]).toContain('a single sentence');
     expect(problemsFor({ ...good, updated: '2026-10-01' })[0]).toContain('field "updated"');
   });

@@ -1,0 +1,10 @@
+import { launchChromium } from './tests/e2e/support/browser.ts';
+const [url, out, width = '1280', scheme = 'light'] = process.argv.slice(2);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme as 'light' | 'dark' });
+await page.goto(url!, { waitUntil: 'load', timeout: 120000 });
+await page.waitForTimeout(4000);
+const overlay = await page.evaluate(() => { const o = document.querySelector('vite-error-overlay'); return o ? (o.shadowRoot?.textContent ?? '').slice(0, 1500) : 'NO OVERLAY: ' + document.body.innerText.slice(0, 300); });
+console.log(overlay);
+await page.screenshot({ path: out!, fullPage: false });
+await browser.close();

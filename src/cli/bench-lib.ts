@@ -117,9 +117,9 @@ export async function searchCost(browser: Browser, site: StaticSite, pagePath: s
 }
 
 /** Runs a command and returns its wall time in milliseconds; throws when it fails. */
-export function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+export function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): number {
   const started = performance.now();
-  const r = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', ...(cwd ? { cwd } : {}) });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stderr}`);
   return performance.now() - started;
 }

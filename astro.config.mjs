@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import { SITE } from './src/site.config.ts';
-import { remarkExplainer, withBase } from './src/lib/markdown/remark-explainer.ts';
-import { rehypeExplainer } from './src/lib/markdown/rehype-explainer.ts';
+import { explainerMarkdown } from './src/lib/markdown/pipeline.ts';
+import { withBase } from './src/lib/markdown/links.ts';
 import { contentDir, displayPath, loadGlossary, loadRedirects, loadSources } from './src/lib/content-store.ts';
 import { assertContentValid } from './src/lib/content-check.ts';
 
@@ -36,21 +36,19 @@ export default defineConfig({
   markdown: {
     // No code blocks on this site; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
-    processor: unified({
-      remarkPlugins: [
-        [
-          remarkExplainer,
-          {
-            sources: loadSources,
-            glossaryIds: () => new Set(loadGlossary().map((t) => t.id)),
-            definitions: () => new Map(loadGlossary().map((t) => [t.id, t.definition])),
-            base: SITE.base,
-            displayPath,
-          },
-        ],
-      ],
-      rehypePlugins: [[rehypeExplainer, { siteOrigin: SITE.url, displayPath }]],
-      remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' },
+    // Sätteri, Astro's own Markdown processor, with the site's conventions (src/lib/markdown/pipeline.ts).
+    processor: satteri({
+      ...explainerMarkdown({
+        sources: loadSources,
+        glossaryIds: () => new Set(loadGlossary().map((t) => t.id)),
+        definitions: () => new Map(loadGlossary().map((t) => [t.id, t.definition])),
+        // Fact id → its source keys, for <Fact id="…" />; the facts registry plugs in here.
+        factSources: () => new Map(),
+        base: SITE.base,
+        siteOrigin: SITE.url,
+        displayPath,
+      }),
+      features: { gfm: { footnotes: { label: 'Notes', backLabel: 'Back to the text' } } },
     }),
   },
   // Moved pages (content/redirects.yaml) become small static pages that send the reader on.

@@ -1,0 +1,117 @@
+/**
+ * Citations and the References list.
+ *
+ * citations (Markdown tree), in document order:
+ * - `[@key]` and `[@key-one; @key-two]` in text become numbered markers (citation-markers.ts);
+ *   a malformed citation or an unknown key is a problem naming its line;
+ * - `<Fact id="…" />` (inline or on its own line) cites the fact's sources exactly as `[@…]`
+ *   would, and gets a `refs` attribute, a JSON list of `{"key", "n", "occurrence"}`, from which the
+ *   Fact component draws the same markers. An unknown fact id is a problem naming its line.
+ *
+ * references (HTML tree): the "References" heading and the numbered list of every cited source at
+ * the end, each entry with a link back to each place it is cited.
+ */
+import type { Element, ElementContent } from 'hast';
+import type { PhrasingContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement, Custom } from 'satteri';
+import { lineAtOffset, scanCitations } from '../citations.ts';
+import { describeSourceDate } from '../sources.ts';
+import type { SourceEntry } from '../schemas.ts';
+import { asMdast, h } from './hast.ts';
+import { cite, citationMarker, type CitationState } from './citation-markers.ts';
+import type { HastStep, MdastStep, StepContext } from './context.ts';
+
+export function citations({ doc, lookups }: StepContext): MdastStep {
+  const { sources, factSources } = lookups;
+
+  /** A `<Fact>` element with its sources cited and its `refs` set; undefined when it is not a Fact. */
+  function citeFact<N extends MdxJsxTextElement | MdxJsxFlowElement>(node: Readonly<N>): N | undefined {
+    if (node.name !== 'Fact') return undefined;
+    const line = node.position?.start.line;
+    const idAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+    const id = typeof idAttribute?.value === 'string' ? idAttribute.value : undefined;
+    const keys = id === undefined ? undefined : factSources.get(id);
+    if (!keys) {
+      const found = idAttribute && typeof idAttribute.value !== 'string' ? `{${idAttribute.value?.value ?? ''}}` : id;
+      doc.problems.push({ file: doc.file, line, field: 'fact', found, expected: 'a fact id defined in content/facts.yaml' });
+      return undefined;
+    }
+    const unknown = keys.filter((k) => !sources.has(k));
+    for (const key of unknown) {
+      doc.problems.push({ file: doc.file, line, field: 'fact', found: key, expected: `a source key defined in content/sources.yaml (a source of fact "${id}" in content/facts.yaml)` });
+    }
+    if (unknown.length) return undefined;
+    const refs = keys.map((key) => cite(doc.citations, key));
+    const attributes = node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === 'refs'));
+    return { ...node, attributes: [...attributes, { type: 'mdxJsxAttribute', name: 'refs', value: JSON.stringify(refs) }] } as N;
+  }
+
+  return {
+    name: 'explainer:citations',
+    options: { position: true },
+    text(node, ctx) {
+      const matches = scanCitations(node.value);
+      if (!matches.length) return;
+      const firstLine = node.position?.start.line ?? 1;
+      const replacement: (PhrasingContent | Custom)[] = [];
+      let cursor = 0;
+      for (const m of matches) {
+        const line = lineAtOffset(node.value, m.start, firstLine);
+        if (m.malformed !== undefined) {
+          doc.problems.push({ file: doc.file, line, field: 'citation', found: m.raw, expected: 'citations written [@source-key] or [@key-one; @key-two]' });
+          continue;
+        }
+        const unknown = m.keys.filter((k) => !sources.has(k));
+        for (const key of unknown) {
+          doc.problems.push({ file: doc.file, line, field: 'citation', found: key, expected: 'a source key defined in content/sources.yaml' });
+        }
+        if (unknown.length) continue;
+        // Drop the space before the marker so it hugs the claim it supports.
+        const before = node.value.slice(cursor, m.start).replace(/[ \t]+$/, '');
+        if (before) replacement.push({ type: 'text', value: before });
+        replacement.push(asMdast(citationMarker(m.keys.map((key) => cite(doc.citations, key)))));
+        cursor = m.end;
+      }
+      if (cursor === 0) return;
+      const rest = node.value.slice(cursor);
+      if (rest) replacement.push({ type: 'text', value: rest });
+      ctx.replaceNode(node, replacement);
+    },
+    mdxJsxTextElement: (node) => citeFact(node),
+    mdxJsxFlowElement: (node) => citeFact(node),
+  };
+}
+
+function referencesHeading(): Element {
+  // The reference list stays out of the search index: the sources page is where sources are found.
+  return h('h2', { id: 'references', dataPagefindIgnore: '' }, ['References']);
+}
+
+function referenceList(state: CitationState, sources: ReadonlyMap<string, SourceEntry>): Element {
+  const items = state.order.map((key) => {
+    const s = sources.get(key)!;
+    const count = state.counts.get(key) ?? 1;
+    const backlinks: (ElementContent | string)[] = [];
+    for (let i = 1; i <= count; i++) {
+      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to citation ${i} of this source` }, ['↩︎']));
+    }
+    return h('li', { id: `ref-${key}` }, [
+      ...(s.author ? [`${s.author}, `] : []),
+      h('cite', {}, [h('a', { href: s.url }, [s.title])]),
+      `. ${s.publisher}, ${describeSourceDate(s.date)}.`,
+      h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
+    ]);
+  });
+  return h('ol', { className: ['references'], dataPagefindIgnore: '' }, items);
+}
+
+/** Appends the References heading and list; runs before the link and heading steps, which treat them like the rest. */
+export function references({ doc, lookups }: StepContext): HastStep {
+  return {
+    name: 'explainer:references',
+    after(root, ctx) {
+      if (!doc.citations.order.length) return;
+      ctx.appendChild(root, [referencesHeading(), referenceList(doc.citations, lookups.sources)]);
+    },
+  };
+}

@@ -15,13 +15,6 @@ export function text(value: string): Text {
   return { type: 'text', value };
 }
 
-/** The text content of an element, as a screen reader would read it. */
-export function textOf(node: ElementContent | Element): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map((c) => textOf(c as ElementContent)).join('');
-  return '';
-}
-
 export function hasClass(node: Element, className: string): boolean {
   const c = node.properties?.className;
   return Array.isArray(c) ? c.includes(className) : c === className;

@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import { median, timeCommand } from './bench-lib.ts';
+import { measureCommand, median } from './bench-lib.ts';
 import { builtPages } from '../../tests/e2e/support/site.ts';
 import { ESSAY_SUMMARY, essayTitle, siteVocabulary, syntheticEssayBody, syntheticEssaySlug, writeSyntheticContent } from './synthetic-site.ts';
 
@@ -95,32 +95,42 @@ function clearCaches(): void {
   rmSync(path.join(oursDir, 'cache'), { recursive: true, force: true });
 }
 
-interface Measure { ms: number; pages: number; msPerPage: number }
+interface Measure { pages: number; msPerPage: number; cpuMsPerPage: number | undefined }
+
+function measure(steps: [string[], NodeJS.ProcessEnv, string?][], out: string): Measure {
+  let wall = 0;
+  let cpu: number | undefined = 0;
+  for (const [args, env, cwd] of steps) {
+    const m = measureCommand(process.execPath, args, env, cwd);
+    wall += m.wallMs;
+    cpu = cpu === undefined || m.cpuMs === undefined ? undefined : cpu + m.cpuMs;
+  }
+  const pages = builtPages(out).length;
+  return { pages, msPerPage: wall / pages, cpuMsPerPage: cpu === undefined ? undefined : cpu / pages };
+}
 
 function buildOurs(): Measure {
   const out = path.join(oursDir, 'dist');
   rmSync(out, { recursive: true, force: true });
   const env = { ...quiet, SITE_CONTENT_DIR: path.join(oursDir, 'content'), SITE_CACHE_DIR: path.join(oursDir, 'cache') };
-  const ms = timeCommand(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', out], env)
-    + timeCommand(process.execPath, ['src/cli/index-search.ts', out], env);
-  const pages = builtPages(out).length;
-  return { ms, pages, msPerPage: ms / pages };
+  return measure([[['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', out], env], [['src/cli/index-search.ts', out], env]], out);
 }
 
 function buildStarlight(): Measure {
   const out = path.join(starlightDir, 'dist');
   rmSync(out, { recursive: true, force: true });
-  const ms = timeCommand(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], quiet, starlightDir);
-  const pages = builtPages(out).length;
-  return { ms, pages, msPerPage: ms / pages };
+  return measure([[['node_modules/astro/bin/astro.mjs', 'build', '--silent'], quiet, starlightDir]], out);
 }
+
+const round = (n: number | undefined, digits = 1) => (n === undefined ? undefined : Math.round(n * 10 ** digits) / 10 ** digits);
+const show = (n: number | undefined, digits = 1) => (n === undefined ? 'n/a' : n.toFixed(digits));
 
 console.log(`bench:peer: ${essays} essays, 1 cold + ${warmRuns} warm pair(s) of builds, on ${cpus().length} CPU(s)`);
 prepareStarlight();
 writeSyntheticContent(path.join(oursDir, 'content'), essays, events);
 clearCaches();
 
-const pairs: { run: number; cache: 'cold' | 'warm'; ours: Measure; starlight: Measure; ratio: number }[] = [];
+const pairs: { run: number; cache: 'cold' | 'warm'; ours: Measure; starlight: Measure; ratio: number; cpuRatio: number | undefined }[] = [];
 for (let run = 0; run <= warmRuns; run++) {
   // Alternate which goes first, so neither always builds right after the other warmed the disk.
   const oursFirst = run % 2 === 0;
@@ -128,22 +138,32 @@ for (let run = 0; run <= warmRuns; run++) {
   const second = oursFirst ? buildStarlight() : buildOurs();
   const ours = oursFirst ? first : second;
   const starlight = oursFirst ? second : first;
-  pairs.push({ run, cache: run === 0 ? 'cold' : 'warm', ours, starlight, ratio: ours.msPerPage / starlight.msPerPage });
-  console.log(`run ${run} (${run === 0 ? 'cold' : 'warm'}): ours ${ours.msPerPage.toFixed(1)} ms/page (${ours.pages} pages), Starlight ${starlight.msPerPage.toFixed(1)} ms/page (${starlight.pages} pages), ratio ${(ours.msPerPage / starlight.msPerPage).toFixed(2)}`);
+  const cpuRatio = ours.cpuMsPerPage !== undefined && starlight.cpuMsPerPage ? ours.cpuMsPerPage / starlight.cpuMsPerPage : undefined;
+  pairs.push({ run, cache: run === 0 ? 'cold' : 'warm', ours, starlight, ratio: ours.msPerPage / starlight.msPerPage, cpuRatio });
+  console.log(`run ${run} (${run === 0 ? 'cold' : 'warm'}): ours ${show(ours.msPerPage)} ms/page (${show(ours.cpuMsPerPage)} CPU, ${ours.pages} pages), Starlight ${show(starlight.msPerPage)} ms/page (${show(starlight.cpuMsPerPage)} CPU, ${starlight.pages} pages), ratio ${show(ours.msPerPage / starlight.msPerPage, 2)} (CPU ${show(cpuRatio, 2)})`);
 }
 
-const warm = pairs.filter((p) => p.cache === 'warm');
-const summary = {
-  oursMsPerPage: Math.round(median(warm.map((p) => p.ours.msPerPage)) * 10) / 10,
-  starlightMsPerPage: Math.round(median(warm.map((p) => p.starlight.msPerPage)) * 10) / 10,
-  medianRatio: Math.round(median(warm.map((p) => p.ratio)) * 100) / 100,
-  cold: { oursMsPerPage: Math.round(pairs[0]!.ours.msPerPage * 10) / 10, starlightMsPerPage: Math.round(pairs[0]!.starlight.msPerPage * 10) / 10, ratio: Math.round(pairs[0]!.ratio * 100) / 100 },
-};
-console.log(`\nBuild time per page, ${essays} synthetic essays (search index included)`);
-console.log('| builds | ours (ms/page) | Starlight (ms/page) | ratio |');
-console.log('| --- | --- | --- | --- |');
-console.log(`| cold caches (1 pair) | ${summary.cold.oursMsPerPage} | ${summary.cold.starlightMsPerPage} | ${summary.cold.ratio.toFixed(2)} |`);
-if (warm.length) console.log(`| warm caches (median of ${warm.length}) | ${summary.oursMsPerPage} | ${summary.starlightMsPerPage} | ${summary.medianRatio.toFixed(2)} |`);
+const medianOf = (values: (number | undefined)[]) => (values.length && values.every((v) => v !== undefined) ? median(values as number[]) : undefined);
+function summarise(set: typeof pairs) {
+  return {
+    pairs: set.length,
+    oursMsPerPage: round(medianOf(set.map((p) => p.ours.msPerPage))),
+    starlightMsPerPage: round(medianOf(set.map((p) => p.starlight.msPerPage))),
+    medianRatio: round(medianOf(set.map((p) => p.ratio)), 2),
+    oursCpuMsPerPage: round(medianOf(set.map((p) => p.ours.cpuMsPerPage))),
+    starlightCpuMsPerPage: round(medianOf(set.map((p) => p.starlight.cpuMsPerPage))),
+    medianCpuRatio: round(medianOf(set.map((p) => p.cpuRatio)), 2),
+  };
+}
+const cold = summarise(pairs.filter((p) => p.cache === 'cold'));
+const warm = summarise(pairs.filter((p) => p.cache === 'warm'));
+console.log(`\nBuild time per page, ${essays} synthetic essays (search index included); medians of the pairs, ratios taken pair by pair`);
+console.log('| builds | ours (ms/page) | Starlight (ms/page) | ratio | ours (CPU ms/page) | Starlight (CPU ms/page) | CPU ratio |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const [label, s] of [['cold caches', cold], ['warm caches', warm]] as const) {
+  if (!s.pairs) continue;
+  console.log(`| ${label} (${s.pairs} pair${s.pairs === 1 ? '' : 's'}) | ${show(s.oursMsPerPage)} | ${show(s.starlightMsPerPage)} | ${show(s.medianRatio, 2)} | ${show(s.oursCpuMsPerPage)} | ${show(s.starlightCpuMsPerPage)} | ${show(s.medianCpuRatio, 2)} |`);
+}
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/peer.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, essays, events: events ?? 'real', astro: astroVersion, starlight: STARLIGHT_VERSION, summary, pairs }, null, 2)}\n`);
+writeFileSync('bench/peer.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, essays, events: events ?? 'real', astro: astroVersion, starlight: STARLIGHT_VERSION, cold, warm, pairs }, null, 2)}\n`);
 console.log('\nwrote bench/peer.json');

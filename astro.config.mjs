@@ -8,6 +8,7 @@ import { explainerMarkdown } from './src/lib/markdown/pipeline.ts';
 import { withBase } from './src/lib/markdown/links.ts';
 import { contentDir, displayPath, loadGlossary, loadRedirects, loadSources } from './src/lib/content-store.ts';
 import { assertContentValid } from './src/lib/content-check.ts';
+import { buildCacheDir, pruneCache } from './src/lib/build-cache.ts';
 
 /**
  * Stops `astro build` and `astro dev` before rendering when any file under content/ is wrong.
@@ -21,6 +22,28 @@ function contentCheck() {
         const report = assertContentValid(contentDir());
         for (const w of report.warnings) logger.warn(w);
         logger.info(`content ok: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      },
+    },
+  };
+}
+
+/**
+ * Keeps the build cache (share cards… see src/lib/build-cache.ts) the size of the site: entries
+ * no page of a finished build used are removed.
+ * @returns {import('astro').AstroIntegration}
+ */
+function buildCachePruning() {
+  let started = new Date();
+  return {
+    name: 'explainer:build-cache',
+    hooks: {
+      'astro:build:start': () => {
+        // A little earlier than now, so a file system that rounds times down never prunes a file just used.
+        started = new Date(Date.now() - 2000);
+      },
+      'astro:build:done': ({ logger }) => {
+        const removed = pruneCache(started);
+        if (removed) logger.info(`build cache: removed ${removed} unused file(s) from ${buildCacheDir()}`);
       },
     },
   };
@@ -54,7 +77,7 @@ export default defineConfig({
   // Moved pages (content/redirects.yaml) become small static pages that send the reader on.
   // Astro does not add the base path to a redirect's destination, so it is added here.
   redirects: Object.fromEntries(loadRedirects().map((r) => [r.from, withBase(SITE.base, r.to)])),
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !loadRedirects().some((r) => page.endsWith(r.from)) })],
+  integrations: [contentCheck(), buildCachePruning(), mdx(), sitemap({ filter: (page) => !loadRedirects().some((r) => page.endsWith(r.from)) })],
   security: {
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').

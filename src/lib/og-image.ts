@@ -1,8 +1,18 @@
 /**
  * The card a shared link shows (Open Graph image): the essay's title and the site's name, drawn as
  * SVG here and turned into a PNG at build time by resvg. No third-party service.
+ *
+ * A card takes tens of milliseconds to draw (laying out the title's glyphs and encoding the PNG,
+ * not loading the fonts), so cards are kept in the build cache under a hash of everything they are
+ * drawn from, and drawn off the main thread: a rebuild redraws only cards whose text changed.
  */
+import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { wrapLabel } from './charts/common.ts';
+import { cachedFile } from './build-cache.ts';
+import { encodePng } from './png.ts';
 
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
@@ -24,4 +34,32 @@ export function ogImageSvg(input: { title: string; kicker: string; site: string 
   <line x1="90" x2="${width - 90}" y1="${height - 120}" y2="${height - 120}" stroke="#c9c2b3" stroke-width="2"/>
   <text x="90" y="${height - 70}" font-family="DejaVu Sans" font-size="34" fill="#55585c">${escapeXml(input.site)}</text>
 </svg>`;
+}
+
+// The fonts come from an npm package, so every machine draws the same card.
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(FONT_DIR, f));
+export const SHARE_CARD_RENDER_OPTIONS: ResvgRenderOptions = { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } };
+
+/** What else decides the pixels besides the SVG: the renderer's version and the font files. */
+function rendererFingerprint(): string[] {
+  const resvg = (require('@resvg/resvg-js/package.json') as { version: string }).version;
+  return [`resvg ${resvg}`, ...FONT_FILES.map((f) => `${path.basename(f)} ${statSync(f).size}`)];
+}
+let fingerprint: string[] | undefined;
+
+/** The share card as a PNG: from the build cache when an earlier build drew the same card. */
+export async function shareCardPng(input: { title: string; kicker: string; site: string }): Promise<Uint8Array> {
+  const svg = ogImageSvg(input);
+  fingerprint ??= rendererFingerprint();
+  return cachedFile('share-cards.png', [svg, ...fingerprint], async () => {
+    // Laid out and drawn on the thread pool, then compressed there too (encodePng).
+    const image = await renderAsync(svg, SHARE_CARD_RENDER_OPTIONS);
+    const pixels = image.pixels;
+    // resvg's pixels are premultiplied: equal to plain RGBA only where fully opaque, as the card is
+    // (it starts with a full-size background). Anything else goes through resvg's own encoder.
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return image.asPng();
+    return encodePng(pixels, image.width, image.height);
+  });
 }

@@ -1,17 +1,10 @@
 /** Open Graph images: one PNG per essay (and one for the rest of the site), made at build time. */
 import { getCollection } from 'astro:content';
 import type { APIContext } from 'astro';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import { ogImageSvg } from '../../lib/og-image.ts';
+import { shareCardPng } from '../../lib/og-image.ts';
 import { publishedInOrder } from '../../lib/essays.ts';
 import { TOPIC_LABELS } from '../../lib/topics.ts';
 import { SITE } from '../../site.config.ts';
-
-// The fonts come from an npm package, so every machine draws the same card.
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(fontDir, f));
 
 export async function getStaticPaths() {
   const essays = publishedInOrder(await getCollection('essays'));
@@ -21,8 +14,7 @@ export async function getStaticPaths() {
   ];
 }
 
-export function GET({ props }: APIContext) {
-  const svg = ogImageSvg({ title: props.title as string, kicker: props.kicker as string, site: SITE.title });
-  const png = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+export async function GET({ props }: APIContext) {
+  const png = await shareCardPng({ title: props.title as string, kicker: props.kicker as string, site: SITE.title });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }

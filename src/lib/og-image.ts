@@ -2,17 +2,18 @@
  * The card a shared link shows (Open Graph image): the essay's title and the site's name, drawn as
  * SVG here and turned into a PNG at build time by resvg. No third-party service.
  *
- * A card takes tens of milliseconds to draw (laying out the title's glyphs and encoding the PNG,
- * not loading the fonts), so cards are kept in the build cache under a hash of everything they are
- * drawn from, and drawn off the main thread: a rebuild redraws only cards whose text changed.
+ * A card takes tens of milliseconds to draw (laying out the title's glyphs and compressing the
+ * PNG; loading the fonts is a small part), so cards are kept in the build cache under a hash of
+ * everything they are drawn from, and drawn on worker threads: prepareShareCards() starts them all
+ * as soon as the list of cards is known, and they are drawn while the main thread renders pages.
  */
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { wrapLabel } from './charts/common.ts';
-import { cachedFile } from './build-cache.ts';
-import { encodePng } from './png.ts';
+import { cacheKey, cachedFile } from './build-cache.ts';
+import { svgToPng } from './svg-to-png.ts';
 
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
@@ -49,17 +50,32 @@ function rendererFingerprint(): string[] {
 }
 let fingerprint: string[] | undefined;
 
+export interface ShareCard {
+  title: string;
+  kicker: string;
+  site: string;
+}
+
+/** Cards being drawn or read, by cache key, so a card is never drawn twice in one build. */
+const inFlight = new Map<string, Promise<Uint8Array>>();
+
 /** The share card as a PNG: from the build cache when an earlier build drew the same card. */
-export async function shareCardPng(input: { title: string; kicker: string; site: string }): Promise<Uint8Array> {
-  const svg = ogImageSvg(input);
+export function shareCardPng(card: ShareCard): Promise<Uint8Array> {
+  const svg = ogImageSvg(card);
   fingerprint ??= rendererFingerprint();
-  return cachedFile('share-cards.png', [svg, ...fingerprint], async () => {
-    // Laid out and drawn on the thread pool, then compressed there too (encodePng).
-    const image = await renderAsync(svg, SHARE_CARD_RENDER_OPTIONS);
-    const pixels = image.pixels;
-    // resvg's pixels are premultiplied: equal to plain RGBA only where fully opaque, as the card is
-    // (it starts with a full-size background). Anything else goes through resvg's own encoder.
-    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return image.asPng();
-    return encodePng(pixels, image.width, image.height);
-  });
+  const inputs = [svg, ...fingerprint];
+  const key = cacheKey(inputs);
+  let png = inFlight.get(key);
+  if (!png) {
+    png = cachedFile('share-cards.png', inputs, () => svgToPng(svg, SHARE_CARD_RENDER_OPTIONS));
+    inFlight.set(key, png);
+    // Whoever asks for the card sees a failure; the early start alone must not crash the build.
+    png.catch(() => undefined);
+  }
+  return png;
+}
+
+/** Starts drawing every card now (those not in the cache), so they are ready when their pages are built. */
+export function prepareShareCards(cards: readonly ShareCard[]): void {
+  for (const card of cards) void shareCardPng(card);
 }

@@ -12,7 +12,9 @@
  * search index itself. Both count every HTML page they write.
  *
  * The first pair of builds starts with empty caches (cold); the following ones keep each site's
- * caches (Astro's and ours under node_modules/.cache/explainer), as a CI job that keeps them does.
+ * caches (Astro's, and this site's build cache of share cards), as a CI job that keeps them does.
+ * Besides wall time, it reports CPU time (Linux): on a machine shared with other work, wall time
+ * swings with the load, CPU time much less; the ratios are taken pair by pair for both.
  *
  * Environment: BENCH_PEER_ESSAYS (default 500), BENCH_PEER_RUNS (warm pairs, default 3),
  * BENCH_PEER_EVENTS (synthetic timeline events; default: the real ones),

@@ -90,8 +90,10 @@ describe('facts', () => {
       'content/essays/test.mdx:3 field "fact": found "no-such-fact"; expected a fact id defined in content/facts.yaml',
     );
   });
-  test('a <Fact> without an id stops the build', async () => {
+  test('a <Fact> without an id, or with an id the build cannot read, stops the build', async () => {
     await expect(render('<Fact />')).rejects.toThrow('test.mdx:1 field "fact": found nothing; expected a fact id');
+    await expect(render('<Fact id />')).rejects.toThrow('field "fact": found an empty value');
+    await expect(render('x <Fact id={name} />')).rejects.toThrow('field "fact": found "{name}"; expected a fact id defined in content/facts.yaml, written id="…"');
   });
   test('with no facts registry (the default), any <Fact> is unknown', async () => {
     const { factSources: _, ...withoutFacts } = options;

@@ -28,12 +28,13 @@ export function citations({ doc, lookups }: StepContext): MdastStep {
   function citeFact<N extends MdxJsxTextElement | MdxJsxFlowElement>(node: Readonly<N>): N | undefined {
     if (node.name !== 'Fact') return undefined;
     const line = node.position?.start.line;
-    const idAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
-    const id = typeof idAttribute?.value === 'string' ? idAttribute.value : undefined;
+    const raw = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+    const id = typeof raw === 'string' ? raw : undefined;
     const keys = id === undefined ? undefined : factSources.get(id);
     if (!keys) {
-      const found = idAttribute && typeof idAttribute.value !== 'string' ? `{${idAttribute.value?.value ?? ''}}` : id;
-      doc.problems.push({ file: doc.file, line, field: 'fact', found, expected: 'a fact id defined in content/facts.yaml' });
+      // id="…" is the only form: an expression (id={…}) cannot be checked before the page runs.
+      const found = raw && typeof raw === 'object' ? `{${raw.value}}` : raw;
+      doc.problems.push({ file: doc.file, line, field: 'fact', found, expected: 'a fact id defined in content/facts.yaml, written id="…"' });
       return undefined;
     }
     const unknown = keys.filter((k) => !sources.has(k));

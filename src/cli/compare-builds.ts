@@ -1,7 +1,8 @@
 /**
- * Compares the HTML pages of two builds, ignoring line breaks between tags (spaces between tags
- * can show on the page, so they count), so a change meant to
- * keep the output the same (a new Markdown step, a faster pipeline) can show that it did.
+ * Compares the HTML pages of two builds as a browser would read them, so a change meant to keep
+ * the output the same (a new Markdown step, a faster pipeline) can show that it did. Ignored:
+ * line breaks between tags (spaces between tags can show on the page, so they count), `attr=""`
+ * against a bare `attr`, and `&#39;`/`&#x27;`/`&#34;`/`&quot;` against the characters they stand for.
  *
  *   npm run build && cp -r dist /tmp/dist-before     # on the old code
  *   npm run build                                    # on the new code
@@ -22,10 +23,16 @@ if (!before || !after) {
   process.exit(2);
 }
 
-/** The page's markup, one tag or text run per line, without line breaks between tags. */
+/** The page's markup, one tag or text run per line, in the canonical form described above. */
 function normalised(dir: string, page: string): string[] {
   const file = path.join(dir, page.endsWith('.html') ? page : path.join(page, 'index.html'));
-  return readFileSync(file, 'utf8').replace(/>[ \t]*\n\s*</g, '><').replace(/></g, '>\n<').split('\n');
+  return readFileSync(file, 'utf8')
+    .replace(/>[ \t]*\n\s*</g, '><')
+    .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/ ([\w:-]+)=""/g, ' $1'))
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&#34;|&#x22;|&quot;/g, '"')
+    .replace(/></g, '>\n<')
+    .split('\n');
 }
 
 const pagesBefore = new Set(builtPages(before));

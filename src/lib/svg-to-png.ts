@@ -45,7 +45,7 @@ function startWorker(): Worker {
     else job.reject(new Error(`resvg could not draw an image: ${message.error}`));
     feed(worker);
   });
-  worker.on('error', (error) => {
+  worker.on('error', (error: Error) => {
     running.get(worker)?.reject(error);
     running.delete(worker);
     pump();

@@ -3,6 +3,9 @@ import { renderMdx } from './support/render-mdx.ts';
 import { withBase } from '../../src/lib/markdown/links.ts';
 import { frontmatterLine } from '../../src/lib/markdown/headings.ts';
 import { citationMarkerHtml, parseCitationRefs } from '../../src/lib/markdown/citation-markers.ts';
+import { explainerMarkdown } from '../../src/lib/markdown/pipeline.ts';
+import { parseCitedSources, referenceListHtml } from '../../src/lib/markdown/references.ts';
+import { mdxToJs } from 'satteri';
 import type { ExplainerMarkdownOptions } from '../../src/lib/markdown/pipeline.ts';
 import type { SourceEntry } from '../../src/lib/schemas.ts';
 
@@ -38,6 +41,7 @@ describe('citations', () => {
     expect(html).toContain('First<sup class="cite">[<a href="#ref-eia-b" id="cite-eia-b-1" class="cite-link" aria-label="Source 1">1</a>]</sup>.');
     expect(html).toContain('id="cite-iaea-a-1" class="cite-link" aria-label="Source 2">2</a>, <a href="#ref-eia-b" id="cite-eia-b-2"');
     expect(html).toContain('<h2 id="references" data-pagefind-ignore="" tabindex="-1">References</h2>');
+    expect(html).toContain('<ol class="references" data-pagefind-ignore><li id="ref-eia-b">');
     const refs = html.slice(html.indexOf('<ol class="references"'));
     expect(refs.indexOf('ref-eia-b')).toBeLessThan(refs.indexOf('ref-iaea-a'));
     expect(refs).toContain('<a href="#cite-iaea-a-2" class="ref-back" aria-label="Back to citation 2 of this source">↩︎</a>');
@@ -46,6 +50,19 @@ describe('citations', () => {
   });
   test('a page without citations has no References list', async () => {
     expect(await render('No sources here.')).not.toContain('references');
+  });
+  test('a page that cites imports the component that draws its list, and gives it the sources in order with their counts', async () => {
+    const compile = (mdx: string) => mdxToJs(mdx, { ...explainerMarkdown({ ...options, referenceListComponent: '/site/src/components/ReferenceList.astro' }), jsxImportSource: 'astro' });
+    const { code } = await compile('A [@eia-b]. B [@iaea-a; @eia-b].');
+    expect(code).toContain('import ReferenceList from "/site/src/components/ReferenceList.astro";');
+    expect(code).toMatch(/_jsx\(ReferenceList, \{\s*cited: "\[\[\\"eia-b\\",2\],\[\\"iaea-a\\",1\]\]"/);
+    expect((await compile('No sources.')).code).not.toContain('ReferenceList');
+  });
+  test('the list reads what the step writes and refuses anything else', () => {
+    expect(parseCitedSources('[["a",2],["b",1]]')).toEqual([['a', 2], ['b', 1]]);
+    expect(() => parseCitedSources('[["a",0]]')).toThrow('found cited="[[\\"a\\",0]]"; expected a JSON list of ["source-key", times cited]');
+    expect(() => parseCitedSources('{')).toThrow('expected a JSON list');
+    expect(() => referenceListHtml('[["missing",1]]', sources, 'https://site.example')).toThrow('no source "missing" in content/sources.yaml');
   });
   test('an unknown source key stops the build naming file, line and key', async () => {
     await expect(render('Fine.\n\nLater [@nope-key].')).rejects.toThrow(

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,8 @@ describe('share card', () => {
       // A later build finds the file: nothing is drawn again, even if the cached file is all it has.
       const stored = path.join(folder, readdirSync(folder).find((f) => png.equals(readFileSync(path.join(folder, f))))!);
       writeFileSync(stored, 'cached bytes');
-      const { shareCardPng: freshProcess } = await import(`../../src/lib/og-image.ts?second-build`);
+      vi.resetModules();
+      const { shareCardPng: freshProcess } = await import('../../src/lib/og-image.ts');
       expect(Buffer.from(await freshProcess(card)).toString()).toBe('cached bytes');
     } finally {
       if (previous === undefined) delete process.env.SITE_CACHE_DIR;

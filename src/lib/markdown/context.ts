@@ -23,6 +23,11 @@ export interface ExplainerMarkdownOptions {
   base: string;
   /** The site's own origin, e.g. https://example.org: links there are not external. */
   siteOrigin: string;
+  /**
+   * The component that draws the References list (src/components/ReferenceList.astro), imported
+   * by every page that cites. Without it, `<Content components={{ ReferenceList }} />` must provide it.
+   */
+  referenceListComponent?: string;
   /** Turns an absolute file path into the path shown in messages (default: relative to the working directory). */
   displayPath?: (file: string) => string;
 }

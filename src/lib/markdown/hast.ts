@@ -55,7 +55,8 @@ export function toHtml(node: Element | ElementContent): string {
   for (const [property, value] of Object.entries(node.properties ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     const name = attributeName(property);
-    attributes += value === true ? ` ${name}` : ` ${name}="${escapeAttribute(Array.isArray(value) ? value.join(' ') : String(value))}"`;
+    // An empty value is written as a bare attribute, as Astro writes it: data-pagefind-ignore.
+    attributes += value === true || value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(Array.isArray(value) ? value.join(' ') : String(value))}"`;
   }
   if (VOID_ELEMENTS.has(node.tagName)) return `<${node.tagName}${attributes}>`;
   return `<${node.tagName}${attributes}>${node.children.map(toHtml).join('')}</${node.tagName}>`;

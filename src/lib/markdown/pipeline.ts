@@ -8,7 +8,7 @@
  *     siteLinks        links.ts       `[term](glossary:id)` → glossary link; `/…` links get the base path
  *     stopOnProblems                  one ContentValidationError listing every problem found above
  *   HTML tree (hast):
- *     references       references.ts  the References heading and list at the end
+ *     references       references.ts  the References heading at the end, and the list (drawn by ReferenceList.astro)
  *     externalLinks    links.ts       links to other sites open in a new tab and say so
  *     sectionHeadings  headings.ts    "link to this section", copy and cite beside every h2/h3; aliases
  *     stopOnProblems

@@ -1,12 +1,14 @@
 /**
  * Renders MDX to an HTML string through Sätteri with the site's Markdown steps, the way the build
  * compiles essays (smart punctuation on, HTML attribute names), for unit tests of the steps.
- * Components are plain functions of their props returning HTML.
+ * Components are plain functions of their props returning HTML; the References list is drawn as
+ * the ReferenceList component draws it in the build.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evaluate } from 'satteri';
 import { explainerMarkdown, type ExplainerMarkdownOptions } from '../../../src/lib/markdown/pipeline.ts';
+import { referenceListHtml } from '../../../src/lib/markdown/references.ts';
 
 /** Already-rendered HTML, so children are not escaped twice. */
 class Html {
@@ -60,5 +62,6 @@ export async function renderMdx(mdx: string, options: ExplainerMarkdownOptions, 
     data: { astro: { frontmatter: render.frontmatter ?? {}, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
   });
   const Content = module.default as (props: { components?: RenderOptions['components'] }) => Html;
-  return Content({ components: render.components ?? {} }).value;
+  const ReferenceList = (props: Record<string, unknown>) => referenceListHtml(String(props.cited), options.sources(), options.siteOrigin);
+  return Content({ components: { ReferenceList, ...render.components } }).value;
 }

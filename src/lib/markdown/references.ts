@@ -1,0 +1,159 @@
+/**
+ * Citations and the References list.
+ *
+ * citations (Markdown tree), in document order:
+ * - `[@key]` and `[@key-one; @key-two]` in text become numbered markers (citation-markers.ts);
+ *   a malformed citation or an unknown key is a problem naming its line;
+ * - `<Fact id="…" />` (inline or on its own line) cites the fact's sources exactly as `[@…]`
+ *   would, and gets a `refs` attribute, a JSON list of `{"key", "n", "occurrence"}`, from which the
+ *   Fact component draws the same markers. An unknown fact id is a problem naming its line.
+ *
+ * references (HTML tree): the "References" heading at the end, and after it a `<ReferenceList
+ * cited='[["key", times cited], …]' />` element that the ReferenceList component turns into the
+ * numbered list (referenceListHtml below), each entry linking back to each place it is cited.
+ * The list is drawn when the page is rendered, not compiled into every page's module: compiled,
+ * it was a third of each essay's code and a quarter of a 500-essay build's CPU time.
+ */
+import type { Element, ElementContent } from 'hast';
+import type { PhrasingContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement, Custom } from 'satteri';
+import { lineAtOffset, scanCitations } from '../citations.ts';
+import { describeSourceDate } from '../sources.ts';
+import type { SourceEntry } from '../schemas.ts';
+import { asMdast, h, toHtml } from './hast.ts';
+import { externalLinkMarks, isExternalHref } from './links.ts';
+import { cite, citationMarker } from './citation-markers.ts';
+import type { HastStep, MdastStep, StepContext } from './context.ts';
+
+export function citations({ doc, lookups, options }: StepContext): MdastStep {
+  const { sources, factSources } = lookups;
+
+  /** A `<Fact>` element with its sources cited and its `refs` set; undefined when it is not a Fact. */
+  function citeFact<N extends MdxJsxTextElement | MdxJsxFlowElement>(node: Readonly<N>): N | undefined {
+    if (node.name !== 'Fact') return undefined;
+    const line = node.position?.start.line;
+    const raw = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+    const id = typeof raw === 'string' ? raw : undefined;
+    const keys = id === undefined ? undefined : factSources.get(id);
+    if (!keys) {
+      // id="…" is the only form: an expression (id={…}) cannot be checked before the page runs.
+      const found = raw && typeof raw === 'object' ? `{${raw.value}}` : raw;
+      doc.problems.push({ file: doc.file, line, field: 'fact', found, expected: 'a fact id defined in content/facts.yaml, written id="…"' });
+      return undefined;
+    }
+    const unknown = keys.filter((k) => !sources.has(k));
+    for (const key of unknown) {
+      doc.problems.push({ file: doc.file, line, field: 'fact', found: key, expected: `a source key defined in content/sources.yaml (a source of fact "${id}" in content/facts.yaml)` });
+    }
+    if (unknown.length) return undefined;
+    const refs = keys.map((key) => cite(doc.citations, key));
+    const attributes = node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === 'refs'));
+    return { ...node, attributes: [...attributes, { type: 'mdxJsxAttribute', name: 'refs', value: JSON.stringify(refs) }] } as N;
+  }
+
+  return {
+    name: 'explainer:citations',
+    options: { position: true },
+    text(node, ctx) {
+      const matches = scanCitations(node.value);
+      if (!matches.length) return;
+      const firstLine = node.position?.start.line ?? 1;
+      const replacement: (PhrasingContent | Custom)[] = [];
+      let cursor = 0;
+      for (const m of matches) {
+        const line = lineAtOffset(node.value, m.start, firstLine);
+        if (m.malformed !== undefined) {
+          doc.problems.push({ file: doc.file, line, field: 'citation', found: m.raw, expected: 'citations written [@source-key] or [@key-one; @key-two]' });
+          continue;
+        }
+        const unknown = m.keys.filter((k) => !sources.has(k));
+        for (const key of unknown) {
+          doc.problems.push({ file: doc.file, line, field: 'citation', found: key, expected: 'a source key defined in content/sources.yaml' });
+        }
+        if (unknown.length) continue;
+        // Drop the space before the marker so it hugs the claim it supports.
+        const before = node.value.slice(cursor, m.start).replace(/[ \t]+$/, '');
+        if (before) replacement.push({ type: 'text', value: before });
+        replacement.push(asMdast(citationMarker(m.keys.map((key) => cite(doc.citations, key)))));
+        cursor = m.end;
+      }
+      if (cursor === 0) return;
+      const rest = node.value.slice(cursor);
+      if (rest) replacement.push({ type: 'text', value: rest });
+      ctx.replaceNode(node, replacement);
+    },
+    mdxJsxTextElement: (node) => citeFact(node),
+    mdxJsxFlowElement: (node) => citeFact(node),
+    after(root, ctx) {
+      // The page imports the component that draws its References list (see references below).
+      if (doc.citations.order.length && options.referenceListComponent) {
+        ctx.prependChild(root, { type: 'mdxjsEsm', value: `import ${REFERENCE_LIST} from ${JSON.stringify(options.referenceListComponent)};` });
+      }
+    },
+  };
+}
+
+/** The name of the element (and of the component) that draws the References list. */
+export const REFERENCE_LIST = 'ReferenceList';
+
+/** Sources in order of first citation, each with how often the page cites it. */
+export type CitedSources = [key: string, timesCited: number][];
+
+function referencesHeading(): Element {
+  // The reference list stays out of the search index: the sources page is where sources are found.
+  return h('h2', { id: 'references', dataPagefindIgnore: '' }, ['References']);
+}
+
+/** The numbered list of cited sources; links to other sites are marked as such. */
+export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
+  const items = cited.map(([key, count]) => {
+    const s = sources.get(key);
+    if (!s) throw new Error(`References: no source "${key}" in content/sources.yaml`);
+    const backlinks: (ElementContent | string)[] = [];
+    for (let i = 1; i <= count; i++) {
+      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to citation ${i} of this source` }, ['↩︎']));
+    }
+    const link = h('a', { href: s.url }, [s.title]);
+    return h('li', { id: `ref-${key}` }, [
+      ...(s.author ? [`${s.author}, `] : []),
+      h('cite', {}, [isExternalHref(s.url, siteOrigin) ? externalLinkMarks(link) : link]),
+      `. ${s.publisher}, ${describeSourceDate(s.date)}.`,
+      h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
+    ]);
+  });
+  return h('ol', { className: ['references'], dataPagefindIgnore: '' }, items);
+}
+
+/** Reads the `cited` attribute the references step writes; throws, saying what was found, on anything else. */
+export function parseCitedSources(json: string): CitedSources {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = undefined;
+  }
+  const ok = Array.isArray(value) && value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Number.isInteger(e[1]) && e[1] > 0);
+  if (!ok) throw new Error(`References: found cited=${JSON.stringify(json)}; expected a JSON list of ["source-key", times cited]`);
+  return value as CitedSources;
+}
+
+/** What the ReferenceList component renders. */
+export function referenceListHtml(citedJson: string, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): string {
+  return toHtml(referenceList(parseCitedSources(citedJson), sources, siteOrigin));
+}
+
+/** Appends the References heading and the element that draws the list; runs before the heading step, which gives the heading its tools. */
+export function references({ doc }: StepContext): HastStep {
+  return {
+    name: 'explainer:references',
+    after(root, ctx) {
+      const { order, counts } = doc.citations;
+      if (!order.length) return;
+      const cited: CitedSources = order.map((key) => [key, counts.get(key) ?? 1]);
+      ctx.appendChild(root, [
+        referencesHeading(),
+        { type: 'mdxJsxFlowElement', name: REFERENCE_LIST, attributes: [{ type: 'mdxJsxAttribute', name: 'cited', value: JSON.stringify(cited) }], children: [] },
+      ]);
+    },
+  };
+}

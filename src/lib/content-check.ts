@@ -17,6 +17,7 @@ import { parseDatasets } from './data/datasets.ts';
 import { parseVariants } from './search-variants.ts';
 import { parseRedirects } from './redirects.ts';
 import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile } from './data/schemas.ts';
+import { checkFacts } from './facts.ts';
 
 export interface CheckReport {
   problems: ContentProblem[];
@@ -152,6 +153,12 @@ export function checkContent(root: string): CheckReport {
 
   const variantsFile = path.join(root, 'search-variants.yaml');
   if (existsSync(variantsFile)) counts.variants = collect(() => parseVariants(readFileSync(variantsFile, 'utf8'), displayPath(variantsFile)))?.length ?? 0;
+
+  // content/facts.yaml and every <Fact> and registry figure in essays and pages (src/lib/facts.ts).
+  const facts = checkFacts(root, sourceKeys);
+  problems.push(...facts.problems);
+  facts.cited.forEach((k) => citedAnywhere.add(k));
+  counts.facts = facts.count;
 
   const uncited = [...sourceKeys].filter((k) => !citedAnywhere.has(k));
   if (uncited.length) warnings.push(`${uncited.length} source(s) in ${displayPath(sourcesFile)} are cited nowhere: ${uncited.join(', ')}`);

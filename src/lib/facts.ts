@@ -154,8 +154,8 @@ export interface Fact {
   supersedes?: string | undefined;
   /** Set on a fact that a later one replaces. */
   supersededBy?: string | undefined;
-  /** Where the value was read from, when it comes from a data file. */
-  derivedFrom?: string | undefined;
+  /** Where the value was read from, when it comes from a data file: the data set (a /data/ anchor) and the file, line and cell. */
+  derivedFrom?: { dataset: 'stockpile' | 'hormuz'; where: string } | undefined;
   lint?: boolean | undefined;
   lintPhrases?: string[] | undefined;
   note?: string | undefined;
@@ -290,13 +290,13 @@ export function readFacts(text: string, file: string, context: FactContext = {})
     // The value: typed, read from the data, or both (then they must agree).
     let value = e.value;
     let asOf = e.as_of;
-    let derivedFrom: string | undefined;
+    let derivedFrom: Fact['derivedFrom'];
     let sources = e.sources ?? [];
     if (e.from && context.data) {
       const d = derive(e.from, context.data);
       if (d && 'error' in d) problem(d.field, d.found, d.error, 'from', d.field.split('.')[1]!);
       else if (d) {
-        derivedFrom = d.where;
+        derivedFrom = { dataset: e.from.dataset === 'hormuz' ? 'hormuz' : 'stockpile', where: d.where };
         sources = [...new Set([...sources, ...d.sources])];
         if (e.from.equals !== undefined) {
           if (String(d.value) !== e.from.equals) problem('from.equals', e.from.equals, `"${String(d.value)}", the value now in ${d.where} (the statement assumes "${e.from.equals}": update the statement and this field together)`, 'from', 'equals');

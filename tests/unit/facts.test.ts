@@ -41,7 +41,7 @@ describe('reading the registry', () => {
   test('a value with `from` is read from the data, with its date and the row\'s sources', () => {
     const f = good().facts.get('stock-60')!;
     expect(f).toMatchObject({ value: 440.9, asOf: '2025-06-13', sources: ['src-a', 'src-b'] });
-    expect(f.derivedFrom).toBe('content/data/stockpile.csv line 4 (u_up_to_60_kg, 2025-06-13)');
+    expect(f.derivedFrom).toEqual({ dataset: 'stockpile', where: 'content/data/stockpile.csv line 4 (u_up_to_60_kg, 2025-06-13)' });
     expect(good().facts.get('stock-60-2021')).toMatchObject({ value: 2.4, asOf: '2021-05-22' });
   });
   test('a status read from the data gives the fact its date, the last report, and no value: its statement says it', () => {

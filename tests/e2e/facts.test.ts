@@ -44,8 +44,9 @@ function expectedLines(compact: boolean) {
 
 describe('"Where things stand"', () => {
   test.each([
-    ['the home page, 1280 px', '', 1280, false],
+    ['the home page, 1280 px', '', 1280, true],
     ['an essay on a 390 px phone', 'essays/nuclear-file/', 390, true],
+    ['/facts/, every fact of every row', 'facts/', 1280, false],
   ] as const)('%s: every line shows its date and links to the fact\'s history', async (_what, path, width, compact) => {
     const page = await openPage(browser, site.url(path), { viewport: { width, height: 900 } });
     const block = await readBlock(page);

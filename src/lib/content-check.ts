@@ -94,7 +94,7 @@ export function checkContent(root: string): CheckReport {
   const read = collect(() => readSources(readFileSync(sourcesFile, 'utf8'), displayPath(sourcesFile)));
   const sources = read?.sources ?? new Map();
   if (read) problems.push(...read.problems);
-  const sourceKeys = new Set(sources.keys());
+  const sourceKeys = new Set(read?.keys ?? sources.keys());
   counts.sources = sources.size;
 
   const glossaryFile = path.join(root, 'glossary.yaml');

@@ -36,6 +36,7 @@ describe('stockpile.csv rules', () => {
     expect(rows).toHaveLength(5);
     expect(rows[3]!.total_kg).toBeUndefined();
     expect(rows[1]!.source).toEqual(['src-a', 'src-b']);
+    expect(rows[1]!.report_issued).toBe('2021-05-31');
   });
   const bad = problems(() => parseStockpile(fixture('stockpile-bad.csv'), 'stockpile.csv', known));
   test.each([
@@ -48,6 +49,7 @@ describe('stockpile.csv rules', () => {
     ['a figure on a not-verified row', 'stockpile.csv:8 row 7 field "status": found "not-verified"; expected empty amounts on a not-verified row'],
     ['an unknown status', 'stockpile.csv:9 row 8 field "status": found "confirmed"; expected one of "verified", "estimate", "not-verified"'],
     ['text where a number belongs', 'stockpile.csv:10 row 9 field "u_up_to_5_kg": found "ten"; expected a number in kg'],
+    ['a report issued before its as-of date', 'stockpile.csv:11 row 10 field "report_issued": found "2021-01-15"; expected a day on or after the report\'s as-of date, 2021-02-01'],
   ])('%s is refused with file, line, row, field, value and expectation', (_name, message) => {
     expect(bad.some((p) => p.startsWith(message))).toBe(true);
   });

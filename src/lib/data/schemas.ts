@@ -40,19 +40,20 @@ const sourceKeys = z
 
 const day = z.string().refine(isCalendarDay, { message: 'a real date written YYYY-MM-DD' });
 
-export const STOCKPILE_COLUMNS = ['report_date', 'report_id', 'status', 'u_up_to_5_kg', 'u_up_to_20_kg', 'u_up_to_60_kg', 'total_kg', 'source', 'source_url', 'note'] as const;
+export const STOCKPILE_COLUMNS = ['report_date', 'report_id', 'report_issued', 'status', 'u_up_to_5_kg', 'u_up_to_20_kg', 'u_up_to_60_kg', 'total_kg', 'source', 'note'] as const;
 export const STOCKPILE_STATUS = ['verified', 'estimate', 'not-verified'] as const;
 export const stockpileRow = z.object({
   report_date: day,
   /** Empty when the document number could not be confirmed (the note says so). */
   report_id: z.string().regex(/^(GOV\/(INF\/)?\d{4}\/\d+)?$/, { message: 'an IAEA document number such as GOV/2025/24, or an empty cell when it is not known' }),
+  /** The day the IAEA issued the report, where a source read gives it: with the as-of date it names a report that has no known GOV number. */
+  report_issued: z.string().refine((s) => s === '' || isCalendarDay(s), { message: 'the day the IAEA issued the report, written YYYY-MM-DD, or an empty cell when no source read gives it' }),
   status: z.enum(STOCKPILE_STATUS),
   u_up_to_5_kg: optionalQuantity('kg'),
   u_up_to_20_kg: optionalQuantity('kg'),
   u_up_to_60_kg: optionalQuantity('kg'),
   total_kg: optionalQuantity('kg'),
   source: sourceKeys,
-  source_url: z.string().regex(/^https?:\/\/\S+$/, { message: 'the web address of the report' }),
   note: z.string(),
 });
 export type StockpileRow = z.output<typeof stockpileRow> & { date: Date; row: number; line: number };
@@ -111,6 +112,9 @@ export function parseStockpile(text: string, file: string, known: ReadonlySet<st
     const at = { file, line: r.line, row: r.row };
     if (r.report_id && ids.has(r.report_id)) problems.push({ ...at, field: 'report_id', found: r.report_id, expected: `a report id not already used (row ${ids.get(r.report_id)})` });
     ids.set(r.report_id, r.row);
+    if (r.report_issued && r.report_issued < r.report_date) {
+      problems.push({ ...at, field: 'report_issued', found: r.report_issued, expected: `a day on or after the report's as-of date, ${r.report_date}` });
+    }
     const prev = rows[i - 1];
     if (prev && r.date <= prev.date) problems.push({ ...at, field: 'report_date', found: r.report_date, expected: `a date after the previous row's ${prev.report_date} (rows are oldest first)` });
     const levels = [r.u_up_to_5_kg, r.u_up_to_20_kg, r.u_up_to_60_kg];

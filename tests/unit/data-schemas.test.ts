@@ -1,22 +1,10 @@
 /** Every validation rule on the data files, proved against a bad fixture. */
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { parseEvents, parseHormuz, parseStockpile } from '../../src/lib/data/schemas.ts';
 import { parseCsv } from '../../src/lib/data/csv.ts';
-import { ContentValidationError } from '../../src/lib/content-errors.ts';
+import { fixture, problems } from '../support/content-problems.ts';
 
-const fixture = (name: string) => readFileSync(`tests/fixtures/data/${name}`, 'utf8');
 const known = new Set(['src-a', 'src-b']);
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ContentValidationError) return e.message.split('\n').slice(1).map((l) => l.replace(/^\s+- /, ''));
-    throw e;
-  }
-  return [];
-}
 
 describe('CSV reader', () => {
   test('keeps quoted commas, quotes and line breaks, and the line each record starts on', () => {

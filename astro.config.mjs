@@ -7,7 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { SITE } from './src/site.config.ts';
 import { explainerMarkdown } from './src/lib/markdown/pipeline.ts';
 import { withBase } from './src/lib/markdown/links.ts';
-import { contentDir, displayPath, loadGlossary, loadRedirects, loadSources } from './src/lib/content-store.ts';
+import { contentDir, displayPath, loadFactSources, loadGlossary, loadRedirects, loadSources } from './src/lib/content-store.ts';
 import { isLivePage } from './src/lib/site-addresses.ts';
 import { ContentValidationError } from './src/lib/content-errors.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
@@ -108,8 +108,8 @@ export default defineConfig({
         sources: loadSources,
         glossaryIds: () => new Set(loadGlossary().map((t) => t.id)),
         definitions: () => new Map(loadGlossary().map((t) => [t.id, t.definition])),
-        // Fact id → its source keys, for <Fact id="…" />; the facts registry plugs in here.
-        factSources: () => new Map(),
+        // Fact id → its source keys, so <Fact id="…" /> is cited like [@key] (content/facts.yaml).
+        factSources: loadFactSources,
         base: SITE.base,
         siteOrigin: SITE.url,
         referenceListComponent: fileURLToPath(new URL('./src/components/ReferenceList.astro', import.meta.url)),

@@ -31,6 +31,7 @@ import { contentPermalinks, publicFiles, resolveAddress, splitAddress, templateP
 import { checkRegistry, parseRegistry, PERMALINKS_FILE, type RegistryEntry } from './permalinks.ts';
 import { LineIndex } from './line-index.ts';
 import { closest } from './suggest.ts';
+import { checkFacts } from './facts.ts';
 
 /** Something a maintainer should know that does not stop the build: one line, and the details on request. */
 export interface ContentWarning {
@@ -116,6 +117,8 @@ export interface ContentCheckResult {
   cited?: Iterable<string>;
   /** True when the check's files could not be read, so nobody can tell what they cite. */
   citationsUnknown?: boolean;
+  /** What the check read, for the summary line ("24 facts"). */
+  counts?: Record<string, number>;
 }
 
 export type ContentCheck = (ctx: CheckContext) => ContentCheckResult;
@@ -124,7 +127,13 @@ export type ContentCheck = (ctx: CheckContext) => ContentCheckResult;
  * Checks of other modules, run after the core files are read. Add one here: a function that
  * returns its problems (with file, line, field, found and expected) and the sources it cites.
  */
-export const CONTENT_CHECKS: ContentCheck[] = [];
+export const CONTENT_CHECKS: ContentCheck[] = [
+  // content/facts.yaml, and every <Fact> id and registry figure typed by hand in essays and pages.
+  (ctx) => {
+    const facts = checkFacts(ctx.root, ctx.sourceKeys ?? ANY_KEY);
+    return { problems: facts.problems, cited: facts.cited, counts: { facts: facts.count } };
+  },
+];
 
 /** The parser of each data file; a new data file needs an entry (TypeScript says so). */
 const DATA_PARSERS: Record<keyof typeof DATA_FILES, (text: string, file: string, known: ReadonlySet<string>) => unknown[]> = {
@@ -464,6 +473,7 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
     problems.push(...result.problems);
     for (const k of result.cited ?? []) cited.add(k);
     if (result.citationsUnknown) citationsUnknown = true;
+    Object.assign(counts, result.counts);
   }
   if (sourceKeys && !citationsUnknown) {
     for (const key of sourceKeys) {

@@ -11,6 +11,7 @@ import { parseRedirects, type Redirect } from './redirects.ts';
 import { parseVariants, type VariantGroups } from './search-variants.ts';
 import { parseDatasets, type Datasets } from './data/datasets.ts';
 import { DATA_FILES, parseEvents, parseHormuz, parseMapFeatures, parseStockpile, parseTransits, type HormuzRow, type MapFeature, type StockpileRow, type TimelineEvent, type TransitRow } from './data/schemas.ts';
+import { FACTS_FILE, factSources, parseFacts, type FactRegistry } from './facts.ts';
 
 export function contentDir(): string {
   return path.resolve(process.env.SITE_CONTENT_DIR ?? 'content');
@@ -85,4 +86,25 @@ export function loadVariants(): VariantGroups {
 export function loadRedirects(): Redirect[] {
   const file = path.join(contentDir(), 'redirects.yaml');
   return existsSync(file) ? cached(file, parseRedirects) : [];
+}
+
+/**
+ * The facts registry, with values read from the data files where a fact says `from:`. Cached
+ * until facts.yaml or a data file it reads changes (so the dev server picks up a new IAEA row).
+ */
+let factsCache: { stamp: string; value: FactRegistry } | undefined;
+export function loadFacts(): FactRegistry {
+  const file = path.join(contentDir(), FACTS_FILE);
+  const inputs = [file, path.join(contentDir(), DATA_FILES.stockpile), path.join(contentDir(), DATA_FILES.hormuz), path.join(contentDir(), 'data', 'datasets.yaml')];
+  const stamp = inputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(':');
+  if (factsCache?.stamp === stamp) return factsCache.value;
+  const data = { stockpile: loadStockpile(), hormuz: loadHormuz(), stockpileReference: loadDatasets().stockpile.reference };
+  const value = parseFacts(readFileSync(file, 'utf8'), displayPath(file), { sourceKeys: new Set(loadSources().keys()), data });
+  factsCache = { stamp, value };
+  return value;
+}
+
+/** Fact id → its source keys: the `factSources` option of the citation plugin. */
+export function loadFactSources(): ReadonlyMap<string, readonly string[]> {
+  return factSources(loadFacts());
 }

@@ -162,6 +162,16 @@ export const MDX_COMPONENTS = {
     },
   }),
 
+  Fact: spec({
+    in: ['essays', 'pages'],
+    placement: 'any',
+    children: 'none',
+    // The id is checked against content/facts.yaml by the facts check (src/lib/facts.ts), which
+    // also refuses a registry figure typed by hand; `refs` is set by the citation step, never by hand.
+    props: z.object({ id: idProp }).strict(),
+    usage: '<Fact id="iaea-stockpile-60" /> (ids are listed in content/facts.yaml and on /facts/)',
+  }),
+
   HormuzTransitsChart: spec({
     in: ['essays'],
     placement: 'block',

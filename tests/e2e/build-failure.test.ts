@@ -53,4 +53,11 @@ describe('a bad edit stops the build with the messages of npm run check', () => 
     expect(checkLines[1]).toMatch(/essays\/bad-frontmatter\.mdx:6:\d+ field "topics\.1": found "economy"; expected one of "diplomacy"/);
     expect(problemLines(output)).toEqual(checkLines.map((l) => `  - ${l}`));
   }, 200_000);
+
+  test('a registry figure typed by hand: the file, line and the <Fact> to use are named', () => {
+    const fixture = readFileSync('tests/fixtures/typed-registry-figure.mdx', 'utf8');
+    const { status, output } = buildWith((dir) => writeFileSync(path.join(dir, 'essays', 'typed-registry-figure.mdx'), fixture));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/essays\/typed-registry-figure\.mdx:10:30 field "fact": found "440\.9"; expected <Fact id="iaea-stockpile-60" \/> instead of a registry figure typed by hand/);
+  }, 200_000);
 });

@@ -120,7 +120,7 @@ describe('addresses', () => {
 describe('the component registry', () => {
   test('says which components each kind of page maps', () => {
     expect(componentNamesFor('essays')).toEqual(Object.keys(MDX_COMPONENTS).filter((name) => name !== 'SourceShares'));
-    expect(componentNamesFor('pages')).toEqual(['KeyPoints', 'SourceShares']);
+    expect(componentNamesFor('pages')).toEqual(['KeyPoints', 'Fact', 'SourceShares']);
   });
   test('gives charts the ids their components render', () => {
     expect(MDX_COMPONENTS.StockpileChart.anchor!({ levels: ['u20', 'u60'] })).toBe('chart-stockpile-u20-u60');

@@ -56,6 +56,14 @@ describe('events.csv rules', () => {
   ])('%s is refused', (_name, message) => {
     expect(bad.some((p) => p.startsWith(message))).toBe(true);
   });
+  test('a month-precision id keeps its month when the event later gains its day (ids are permanent)', () => {
+    const head = 'id,date,precision,category,title,summary,sources\n';
+    const row = (id: string, date: string) => `${id},${date},day,mediation,A memorandum is signed,"The two sides sign a memorandum whose day was learned after its id was published.",src-a\n`;
+    expect(parseEvents(head + row('2026-06-islamabad-memorandum', '2026-06-18'), 'events.csv', known)).toHaveLength(1);
+    expect(problems(() => parseEvents(head + row('2026-05-islamabad-memorandum', '2026-06-18'), 'events.csv', known))[0]).toContain(
+      'field "id": found "2026-05-islamabad-memorandum"; expected an id starting with the event\'s date, 2026-06-18-',
+    );
+  });
 });
 
 describe('hormuz-flows.csv rules', () => {

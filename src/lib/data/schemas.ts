@@ -214,7 +214,11 @@ export function parseEvents(text: string, file: string, known: ReadonlySet<strin
     applied(r.precision === 'day' ? 'day precision for YYYY-MM-DD' : 'month precision for YYYY-MM');
     if (ids.has(r.id)) problems.push({ ...at, field: 'id', found: r.id, expected: `an id not already used (row ${ids.get(r.id)})` });
     ids.set(r.id, r.row);
-    if (!r.id.startsWith(`${r.date}-`)) problems.push({ ...at, field: 'id', found: r.id, expected: `an id starting with the event's date, ${r.date}-` });
+    // An id is permanent. When a month-precision event's day is later established, the id keeps
+    // its month (2026-06-islamabad-memorandum) while the date gains the day: both are accepted.
+    if (!r.id.startsWith(`${r.date}-`) && !(r.precision === 'day' && /^\d{4}-\d{2}-[a-z]/.test(r.id) && r.id.startsWith(`${r.date.slice(0, 7)}-`))) {
+      problems.push({ ...at, field: 'id', found: r.id, expected: `an id starting with the event's date, ${r.date}-` });
+    }
     const dayShape = isCalendarDay(r.date);
     if ((r.precision === 'day') !== dayShape) problems.push({ ...at, field: 'precision', found: r.precision, expected: dayShape ? '"day" for a date written YYYY-MM-DD' : '"month" for a date written YYYY-MM' });
     const prev = rows[i - 1];

@@ -353,7 +353,7 @@ function setUp(root: HTMLElement): void {
 
   // ---- hover tip ---------------------------------------------------------------------------
   const tip = document.createElement('div');
-  tip.className = 'timeline-tip';
+  tip.className = 'chart-tooltip timeline-tip';
   tip.hidden = true;
   tip.setAttribute('aria-hidden', 'true');
   root.append(tip);

@@ -5,7 +5,7 @@
  */
 import { formatDate, MONTHS } from '../dates.ts';
 import { TOPIC_LABELS } from '../topics.ts';
-import { TICK_LABEL_DX, type ClusterMark, type TimelineGeometry, type TimelineItem, type TimelinePoint } from './timeline.ts';
+import { clusterCount, TICK_LABEL_DX, type ClusterMark, type TimelineGeometry, type TimelineItem, type TimelinePoint } from './timeline.ts';
 
 export interface SvgNode {
   tag: string;
@@ -62,7 +62,7 @@ export function itemNode(item: TimelineItem, g: TimelineGeometry, ctx: MarkConte
     attrs: { class: `cluster cat-${item.category}`, href: ctx.href(item.ids[0]!), 'data-ids': item.ids.join(' '), 'aria-label': clusterLabel(item, ctx.byId), ...common },
     children: [
       { tag: 'rect', attrs: { class: 'cluster-body', x: item.x0, y: item.y - height / 2, width: Math.round((item.x1 - item.x0) * 10) / 10, height, rx: height / 2 } },
-      { tag: 'text', attrs: { class: 'cluster-count', x: Math.round(((item.x0 + item.x1) / 2) * 10) / 10, y: item.y + fontSize * 0.35, 'text-anchor': 'middle' }, text: String(item.ids.length) },
+      { tag: 'text', attrs: { class: 'cluster-count', x: Math.round(((item.x0 + item.x1) / 2) * 10) / 10, y: item.y + fontSize * 0.35, 'text-anchor': 'middle' }, text: clusterCount(item.ids.length) },
     ],
   };
 }

@@ -196,10 +196,18 @@ function inDomain(points: readonly TimelinePoint[], category: Topic, domain: rea
   return points.filter((p) => p.category === category && p.when.getTime() >= d0 && p.when.getTime() <= d1).sort((a, b) => a.when.getTime() - b.when.getTime());
 }
 
+/** A group's count as its pill shows it: "12", "1.7k" (the exact number is in its label). */
+export function clusterCount(count: number): string {
+  return count < 1000 ? String(count) : `${(count / 1000).toFixed(1).replace(/\.0$/, '')}k`;
+}
+
 /** The width of a group's count label, for sizing its pill: "12" needs more room than "6". */
 export function clusterLabelWidth(count: number, fontSize: number): number {
-  return String(count).length * fontSize * 0.62 + 10;
+  return clusterCount(count).length * fontSize * 0.62 + 10;
 }
+
+/** A long run of crowded events is shown as several pills at most this many pitches wide. */
+const MAX_PILL_PITCHES = 5;
 
 /** Lanes, then marks and groups for the events in view, then axis ticks. */
 export function timelineGeometry(points: readonly TimelinePoint[], options: TimelineOptions): TimelineGeometry {
@@ -236,18 +244,45 @@ interface Group {
   points: TimelinePoint[];
   xs: number[];
   clustered: boolean;
+  /** Pill edges fixed by splitting a long run (otherwise they follow the events and the count). */
+  edges?: [number, number];
+}
+
+/**
+ * Splits a long crowded run into pills of at most MAX_PILL_PITCHES, cut halfway between events,
+ * so that at thousands of events a lane still shows where events are densest and a tap on one
+ * part zooms into that part.
+ */
+function splitLongRun(g: Group, pitch: number): Group[] {
+  const max = MAX_PILL_PITCHES * pitch;
+  if (!g.clustered || g.xs.at(-1)! - g.xs[0]! + pitch <= max) return [g];
+  const pieces: Group[] = [];
+  let start = 0;
+  for (let i = 1; i <= g.xs.length; i++) {
+    if (i === g.xs.length || g.xs[i]! - g.xs[start]! + pitch > max) {
+      pieces.push({ points: g.points.slice(start, i), xs: g.xs.slice(start, i), clustered: true });
+      start = i;
+    }
+  }
+  pieces.forEach((p, k) => {
+    const before = pieces[k - 1];
+    const after = pieces[k + 1];
+    p.edges = [before ? (before.xs.at(-1)! + p.xs[0]!) / 2 + 1 : p.xs[0]! - pitch / 2, after ? (p.xs.at(-1)! + after.xs[0]!) / 2 - 1 : p.xs.at(-1)! + pitch / 2];
+  });
+  return pieces;
 }
 
 function laneItems(lanePoints: TimelinePoint[], lane: TimelineLane, x: (t: number) => number, plot: { left: number; right: number }, style: TimelineStyle): TimelineItem[] {
   const { pitch } = style;
   const xs = lanePoints.map((p) => x(p.when.getTime()));
-  const groups: Group[] = splitWhereApart(xs, pitch).map(([a, b]) => {
+  const groups: Group[] = splitWhereApart(xs, pitch).flatMap(([a, b]) => {
     const gx = xs.slice(a, b);
-    return { points: lanePoints.slice(a, b), xs: gx, clustered: Math.max(...stackRows(gx, pitch)) + 1 > lane.rows };
+    return splitLongRun({ points: lanePoints.slice(a, b), xs: gx, clustered: Math.max(...stackRows(gx, pitch)) + 1 > lane.rows }, pitch);
   });
   // A group's pill is at least as wide as its count; a widened pill that reaches a neighbour
   // swallows it, until nothing overlaps.
   const pill = (g: Group): [number, number] => {
+    if (g.edges) return [Math.max(plot.left, g.edges[0]), Math.min(plot.right, g.edges[1])];
     const mid = (g.xs[0]! + g.xs.at(-1)!) / 2;
     const half = Math.max(g.xs.at(-1)! - g.xs[0]! + pitch, clusterLabelWidth(g.points.length, style.fontSize)) / 2;
     return [Math.max(plot.left, mid - half), Math.min(plot.right, mid + half)];
@@ -256,7 +291,9 @@ function laneItems(lanePoints: TimelinePoint[], lane: TimelineLane, x: (t: numbe
   for (let i = 0; i + 1 < groups.length; ) {
     const [a, b] = [groups[i]!, groups[i + 1]!];
     if ((a.clustered || b.clustered) && extent(a)[1] > extent(b)[0] + 1e-6) {
-      groups.splice(i, 2, { points: [...a.points, ...b.points], xs: [...a.xs, ...b.xs], clustered: true });
+      const merged: Group = { points: [...a.points, ...b.points], xs: [...a.xs, ...b.xs], clustered: true };
+      if (a.edges || b.edges) merged.edges = [extent(a)[0], extent(b)[1]];
+      groups.splice(i, 2, merged);
       i = Math.max(0, i - 1);
     } else i++;
   }

@@ -24,6 +24,7 @@ import {
   timeAtX,
   timelineGeometry,
   zoomAround,
+  type ClusterMark,
   type Domain,
   type TimelineGeometry,
   type TimelineKey,
@@ -386,6 +387,8 @@ function setUp(root: HTMLElement): void {
       return ((clientX - box.left) * v.width) / box.width;
     };
     const unitsPerPx = () => v.width / svg.getBoundingClientRect().width;
+    /** The group an element draws, from the geometry it was drawn from. */
+    const clusterAt = (el: Element) => v.g?.items.find((it): it is ClusterMark => it.kind === 'cluster' && it.key === el.getAttribute('data-key'));
 
     svg.addEventListener('click', (e) => {
       const el = (e.target as Element).closest<SVGAElement>('a.mark, a.cluster');
@@ -401,9 +404,11 @@ function setUp(root: HTMLElement): void {
         focusEvent(el.dataset.event!);
         return;
       }
-      const ids = el.dataset.ids!.split(' ');
+      const group = clusterAt(el);
+      if (!group) return;
+      const ids = group.ids;
       const byKeyboard = e.detail === 0;
-      setDomain(clusterDomain({ first: byId.get(ids[0]!)!.when, last: byId.get(ids.at(-1)!)!.when }, domain, bounds), true, () => {
+      setDomain(clusterDomain(group, domain, bounds), true, () => {
         if (!byKeyboard) return;
         // Opened from the keyboard: move into the group rather than leaving focus nowhere.
         reveal(ids[0]!, false, () => {
@@ -416,7 +421,8 @@ function setUp(root: HTMLElement): void {
     svg.addEventListener('keydown', (e) => {
       const el = (e.target as Element).closest<SVGAElement>('a.mark, a.cluster');
       if (!el || e.altKey || e.ctrlKey || e.metaKey) return;
-      const current = el.dataset.event ?? el.dataset.ids!.split(' ')[0]!;
+      const current = el.dataset.event ?? clusterAt(el)?.ids[0];
+      if (!current) return;
       if (NAV_KEYS.has(e.key)) {
         e.preventDefault();
         const next = el.classList.contains('cluster') && e.key === 'ArrowRight' ? current : neighbourEvent(shownPoints(), shownLanes(), current, e.key as TimelineKey);
@@ -554,6 +560,8 @@ function setUp(root: HTMLElement): void {
   }
   applyFilter();
   render();
+  // Tests wait for this before they interact: a loaded machine may run the module late.
+  root.dataset.ready = '';
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-timeline]')) setUp(root);

@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { StaticSite } from './support/server.ts';
-import { openPage, closePage, useSiteAndBrowser } from './support/page-checks.ts';
+import { openPage as openAnyPage, closePage, useSiteAndBrowser } from './support/page-checks.ts';
 import { loadEvents } from '../../src/lib/content-store.ts';
 import { TOPIC_LABELS } from '../../src/lib/topics.ts';
 
@@ -26,38 +26,50 @@ const CHART = '#chart-timeline';
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' as const };
 const desktop = { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' as const };
 
+/** Opens a page and, with JavaScript on, waits until its timelines are set up. */
+async function openPage(b: Browser, url: string, options: Parameters<typeof openAnyPage>[2] = {}): Promise<Page> {
+  const page = await openAnyPage(b, url, options);
+  if (options.javaScriptEnabled !== false) {
+    const charts = await page.locator('[data-timeline]').count();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-timeline][data-ready]').length === n, charts);
+  }
+  return page;
+}
+
 /** Essays that place a timeline, read from the MDX so a new one is tested without editing this file. */
 const essaysWithTimeline = readdirSync('content/essays')
   .filter((f) => f.endsWith('.mdx') && /<TimelineChart\b/.test(readFileSync(`content/essays/${f}`, 'utf8')))
   .map((f) => `essays/${f.replace(/\.mdx$/, '')}/`);
 
 /**
- * The centre of an event's own mark, or of the group that holds it, in the drawing on screen
- * (scrolled into view first, so document.elementFromPoint can see it); null when not drawn so.
+ * The centre of an event's own mark, or of the group that holds it (a group holds its lane's
+ * events from data-first to data-last), in the drawing on screen, scrolled into view so that
+ * document.elementFromPoint can see it; null when not drawn so.
  */
 function centreOf(page: Page, id: string, kind: 'mark' | 'cluster', chart = CHART): Promise<{ x: number; y: number } | null> {
+  const e = events.find((x) => x.id === id)!;
   return page.evaluate(
-    ({ id, kind, chart }) => {
+    ({ id, kind, chart, category, date }) => {
       const svg = [...document.querySelectorAll<SVGSVGElement>(`${chart} svg.timeline-svg`)].find((s) => s.checkVisibility())!;
       svg.scrollIntoView({ block: 'center' });
       const el =
         kind === 'mark'
           ? svg.querySelector(`a.mark[data-event="${CSS.escape(id)}"] .mark-dot`)
-          : [...svg.querySelectorAll<SVGElement>('a.cluster')].find((c) => c.dataset.ids!.split(' ').includes(id));
+          : [...svg.querySelectorAll<SVGElement>(`a.cluster.cat-${category}`)].find((c) => c.dataset.first! <= date && date <= c.dataset.last!);
       if (!el) return null;
       const b = el.getBoundingClientRect();
       return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
     },
-    { id, kind, chart },
+    { id, kind, chart, category: e.category, date: e.when.toISOString().slice(0, 10) },
   );
 }
 const markCentre = (page: Page, id: string, chart = CHART) => centreOf(page, id, 'mark', chart);
 const clusterCentre = (page: Page, id: string, chart = CHART) => centreOf(page, id, 'cluster', chart);
-/** What a pointer at (x, y) would hit: the event id or group it belongs to. */
+/** What a pointer at (x, y) would hit: an event id, or "group:" and the group's key. */
 const hitAt = (page: Page, p: { x: number; y: number }) =>
   page.evaluate(({ x, y }) => {
     const el = document.elementFromPoint(x, y)?.closest('a.mark, a.cluster') as SVGElement | null;
-    return el?.dataset.event ?? (el ? `cluster:${el.dataset.ids}` : null);
+    return el?.dataset.event ?? (el ? `group:${el.dataset.key}` : null);
   }, p);
 const rangeText = (page: Page, chart = CHART) => page.locator(`${chart} .timeline-range`).textContent();
 
@@ -73,7 +85,7 @@ async function pointAtEvent(page: Page, id: string, tap: boolean): Promise<{ x: 
     if (mark) return mark;
     const group = await clusterCentre(page, id);
     expect(group, `${id} is drawn either as a mark or inside a group`).not.toBeNull();
-    expect(await hitAt(page, group!)).toMatch(/^cluster:/);
+    expect(await hitAt(page, group!)).toMatch(/^group:/);
     if (tap) await page.touchscreen.tap(group!.x, group!.y);
     else await page.mouse.click(group!.x, group!.y);
   }
@@ -264,7 +276,7 @@ describe('zoom and pan', () => {
     const target = events.find((e) => e.id === '2020-01-03-soleimani-killed') ?? events[18]!;
     const p = (await markCentre(page, target.id))!;
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, points: { x: number; y: number }[]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((q, id) => ({ ...q, id })) });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((q, id) => ({ ...q, id })) });
     await touch('touchStart', [{ x: p.x - 20, y: p.y }, { x: p.x + 20, y: p.y }]);
     for (let k = 1; k <= 5; k++) await touch('touchMove', [{ x: p.x - 20 - k * 12, y: p.y }, { x: p.x + 20 + k * 12, y: p.y }]);
     await touch('touchEnd', []);
@@ -320,7 +332,7 @@ describe('category filter', () => {
     const count = page.locator(`${CHART} .timeline-count`);
     expect(await count.textContent()).toBe(`${events.length - military.length} of ${events.length} events shown (Diplomacy, Nuclear, Sanctions, Hormuz and shipping, Mediation)`);
     expect(await page.locator(`${CHART} svg.timeline-svg:visible .lane.cat-military`).count()).toBe(0);
-    expect(await page.locator(`${CHART} svg.timeline-svg:visible [data-key]`).evaluateAll((els) => els.flatMap((el) => ((el as SVGElement).dataset.event ?? (el as SVGElement).dataset.ids!).split(' ')))).not.toContain(military[0]!.id);
+    expect(await page.locator(`${CHART} svg.timeline-svg:visible .cat-military`).count(), 'no military mark, group or lane').toBe(0);
     const listed = await page.locator('[data-event-list] li[data-event-row]:visible').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.eventRow));
     expect(listed).toEqual(events.filter((e) => e.category !== 'military').map((e) => e.id));
     expect(await page.locator('[data-event-list] .event-list-note').textContent()).toContain(`${events.length - military.length} of ${events.length} events shown`);
@@ -434,8 +446,20 @@ describe('addresses and no JavaScript', () => {
     expect(await page.locator(`${CHART} .timeline-controls`).isVisible()).toBe(false);
     const svg = page.locator(`${CHART} svg.timeline-svg:visible`);
     expect(await svg.locator('a[tabindex="0"]').count()).toBe(1);
-    const drawn = await svg.locator('a.mark, a.cluster').evaluateAll((as) => as.flatMap((a) => ((a as SVGElement).dataset.event ?? (a as SVGElement).dataset.ids!).split(' ')));
-    expect(drawn.sort()).toEqual(events.map((e) => e.id).sort());
+    // Every event is drawn once: as its own mark or counted in the one group that spans its date.
+    const marks = await svg.locator('a.mark').evaluateAll((as) => as.map((a) => (a as SVGElement).dataset.event!));
+    const groups = await svg.locator('a.cluster').evaluateAll((as) =>
+      as.map((a) => {
+        const d = (a as SVGElement).dataset;
+        return { key: d.key!, first: d.first!, last: d.last!, count: Number(d.count), category: [...a.classList].find((c) => c.startsWith('cat-'))!.slice(4) };
+      }),
+    );
+    const inGroups = groups.flatMap((g) => {
+      const held = events.filter((e) => !marks.includes(e.id) && e.category === g.category && e.when.toISOString().slice(0, 10) >= g.first && e.when.toISOString().slice(0, 10) <= g.last);
+      expect(held.length, `group ${g.key}`).toBe(g.count);
+      return held.map((e) => e.id);
+    });
+    expect([...marks, ...inGroups].sort()).toEqual(events.map((e) => e.id).sort());
     for (const href of await svg.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
       expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
     }

@@ -3,7 +3,7 @@
  * The build serialises it into the page; the browser turns the same nodes into elements when the
  * view changes. So there is one description of what a mark looks like, not one per renderer.
  */
-import { formatDate, MONTHS } from '../dates.ts';
+import { formatDate, isoDay, MONTHS } from '../dates.ts';
 import { TOPIC_LABELS } from '../topics.ts';
 import { clusterCount, TICK_LABEL_DX, type ClusterMark, type TimelineGeometry, type TimelineItem, type TimelinePoint } from './timeline.ts';
 
@@ -59,7 +59,9 @@ export function itemNode(item: TimelineItem, g: TimelineGeometry, ctx: MarkConte
   const height = pitch - 2;
   return {
     tag: 'a',
-    attrs: { class: `cluster cat-${item.category}`, href: ctx.href(item.ids[0]!), 'data-ids': item.ids.join(' '), 'aria-label': clusterLabel(item, ctx.byId), ...common },
+    // A group holds the lane's events from data-first to data-last (groups never interleave), so
+    // the markup stays small however many events a group holds.
+    attrs: { class: `cluster cat-${item.category}`, href: ctx.href(item.ids[0]!), 'data-first': isoDay(item.first), 'data-last': isoDay(item.last), 'data-count': item.ids.length, 'aria-label': clusterLabel(item, ctx.byId), ...common },
     children: [
       { tag: 'rect', attrs: { class: 'cluster-body', x: item.x0, y: item.y - height / 2, width: Math.round((item.x1 - item.x0) * 10) / 10, height, rx: height / 2 } },
       { tag: 'text', attrs: { class: 'cluster-count', x: Math.round(((item.x0 + item.x1) / 2) * 10) / 10, y: item.y + fontSize * 0.35, 'text-anchor': 'middle' }, text: clusterCount(item.ids.length) },

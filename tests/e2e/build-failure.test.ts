@@ -26,4 +26,11 @@ describe('a bad edit stops the build', () => {
     expect(output).toMatch(/essays\/bad-frontmatter\.mdx:4 field "published": found "2026-02-30"; expected a real calendar date/);
     expect(output).toMatch(/essays\/bad-frontmatter\.mdx:6 field "topics\.1": found "economy"; expected one of "diplomacy"/);
   }, 200_000);
+
+  test('a timeline whose props select nothing drawable: the essay, line, prop, value and expectation are named', () => {
+    const fixture = readFileSync('tests/fixtures/bad-timeline.mdx', 'utf8');
+    const { status, output } = buildWith((dir) => writeFileSync(path.join(dir, 'essays', 'bad-timeline.mdx'), fixture));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/essays\/bad-timeline\.mdx:14 <TimelineChart> field "categories\.0": found "militray"; expected one of "diplomacy"/);
+  }, 200_000);
 });

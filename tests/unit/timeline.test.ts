@@ -376,7 +376,11 @@ describe('timelines placed by props', () => {
     expect(timelineChartProblems(real, { from: '2026-01-01', to: '2025-01-01' })[0]).toMatchObject({ field: 'to', expected: 'a date on or after from ("2026-01-01")' });
     expect(timelineChartProblems(real, { from: '2031-01-01' })[0]).toMatchObject({ field: 'from', found: 'no events to show' });
     expect(timelineChartProblems(real, {})).toEqual([]);
-    expect(() => resolveTimeline(real, { categories: ['militray'] })).toThrow('<TimelineChart categories={["militray"]}> field "categories.0": found "militray"; expected one of');
-    expect(describeProblems({ from: 'x' }, [{ field: 'from', found: '"x"', expected: 'a date' }])).toBe('<TimelineChart from="x"> field "from": found "x"; expected a date');
+    const mdx = '---\ntitle: x\n---\n\nText.\n\n<TimelineChart categories={[\'militray\']} from="2019-01-01" />\n';
+    const place = { file: 'content/essays/x.mdx', text: mdx };
+    expect(() => resolveTimeline(real, { categories: ['militray'], from: '2019-01-01' }, place)).toThrow(
+      'content/essays/x.mdx:7 <TimelineChart> field "categories.0": found "militray"; expected one of "diplomacy", "nuclear", "sanctions", "military", "hormuz", "mediation"',
+    );
+    expect(describeProblems({ from: 'x' }, [{ field: 'from', found: '"x"', expected: 'a date' }])).toBe('<TimelineChart> field "from": found "x"; expected a date');
   });
 });

@@ -98,9 +98,33 @@ export function timelineChartProblems(all: readonly TimelinePoint[], props: Time
   return problems;
 }
 
-export function describeProblems(props: TimelineChartProps, problems: readonly TimelineChartProblem[]): string {
-  const shown = [props.categories ? `categories={${JSON.stringify(props.categories)}}` : '', props.from ? `from="${props.from}"` : '', props.to ? `to="${props.to}"` : ''].filter(Boolean).join(' ');
-  return problems.map((p) => `<TimelineChart ${shown}> field "${p.field}": found ${p.found}; expected ${p.expected}`).join('\n');
+/** Where a chart sits, when known: the essay's file and the line of its <TimelineChart>. */
+export interface ChartPlace {
+  file: string;
+  text: string;
+}
+
+/**
+ * The line of the <TimelineChart …/> in an MDX file that has these props (the first, if the same
+ * props appear twice), so a bad prop is reported at its line like every other content error.
+ */
+export function chartLine(text: string, props: TimelineChartProps): number | undefined {
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join() === (b ?? []).join();
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => {
+    const tag = /<TimelineChart\b([^>]*)>/.exec(line)?.[1];
+    if (tag === undefined) return false;
+    const categories = /categories=\{\[([^\]]*)\]\}/.exec(tag)?.[1]?.split(',').map((c) => c.trim().replace(/^['"]|['"]$/g, ''));
+    return same(categories, props.categories) && /from="([^"]*)"/.exec(tag)?.[1] === props.from && /to="([^"]*)"/.exec(tag)?.[1] === props.to;
+  });
+  return index === -1 ? undefined : index + 1;
+}
+
+/** One line per problem, in the form every content error takes: file:line, field, found, expected. */
+export function describeProblems(props: TimelineChartProps, problems: readonly TimelineChartProblem[], place?: ChartPlace): string {
+  const line = place ? chartLine(place.text, props) : undefined;
+  const where = place ? `${place.file}${line ? `:${line}` : ''} ` : '';
+  return problems.map((p) => `${where}<TimelineChart> field "${p.field}": found ${p.found}; expected ${p.expected}`).join('\n');
 }
 
 function joinWords(words: readonly string[]): string {
@@ -113,9 +137,9 @@ function yearsOf(first: Date, last: Date): string {
 }
 
 /** Events, lanes, range, title and takeaway for a chart; throws with every problem if the props are wrong. */
-export function resolveTimeline<P extends TimelinePoint>(all: readonly P[], props: TimelineChartProps = {}): ResolvedTimeline<P> {
+export function resolveTimeline<P extends TimelinePoint>(all: readonly P[], props: TimelineChartProps = {}, place?: ChartPlace): ResolvedTimeline<P> {
   const problems = timelineChartProblems(all, props);
-  if (problems.length) throw new Error(describeProblems(props, problems));
+  if (problems.length) throw new Error(describeProblems(props, problems, place));
   const events = selected(all, props).sort((a, b) => a.when.getTime() - b.when.getTime());
   const lanes = TOPICS.filter((t) => events.some((e) => e.category === t));
   const first = events[0]!;

@@ -392,6 +392,20 @@ describe('axis labels', () => {
   });
 });
 
+describe('controls', () => {
+  test.each([320, 390])('at %i px the controls are never taller than the chart they control', async (width) => {
+    for (const path of ['timeline/', ...essaysWithTimeline]) {
+      const page = await openPage(browser, site.url(path), { viewport: { width, height: 900 } });
+      for (const chart of await page.locator('figure.chart:has(.timeline)').all()) {
+        const controls = (await chart.locator('.timeline-controls').boundingBox())!;
+        const drawing = (await chart.locator('svg.timeline-svg:visible').boundingBox())!;
+        expect(controls.height, `${path} at ${width} px`).toBeLessThanOrEqual(drawing.height);
+      }
+      await closePage(page);
+    }
+  });
+});
+
 describe('timelines placed in essays', () => {
   test('there are essays with a timeline to check', () => {
     expect(essaysWithTimeline.length).toBeGreaterThan(0);

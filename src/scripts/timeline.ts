@@ -346,6 +346,8 @@ function setUp(root: HTMLElement): void {
     if (selected && !shown.has(byId.get(selected)!.category)) select(undefined);
     applyFilter();
     render();
+    // Said through the page's one live region (announce.ts), not a second one of the chart's own.
+    announce(count.textContent!);
   }
 
   for (const box of root.querySelectorAll<HTMLInputElement>('.timeline-filter input')) {

@@ -331,6 +331,8 @@ describe('category filter', () => {
     await page.locator(`${CHART} .timeline-filter input[value="military"]`).uncheck();
     const count = page.locator(`${CHART} .timeline-count`);
     expect(await count.textContent()).toBe(`${events.length - military.length} of ${events.length} events shown (Diplomacy, Nuclear, Sanctions, Hormuz and shipping, Mediation)`);
+    // Said to screen readers through the page's one live region.
+    await expect.poll(() => page.locator('[role="status"]').textContent()).toBe(await count.textContent());
     expect(await page.locator(`${CHART} svg.timeline-svg:visible .lane.cat-military`).count()).toBe(0);
     expect(await page.locator(`${CHART} svg.timeline-svg:visible .cat-military`).count(), 'no military mark, group or lane').toBe(0);
     const listed = await page.locator('[data-event-list] li[data-event-row]:visible').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.eventRow));

@@ -329,7 +329,8 @@ const TICK_STEPS: { interval: TimeInterval; unit: TickUnit }[] = [
   { interval: utcYear.every(10)!, unit: 'year' },
 ];
 const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
-const TICK_LABEL_DX = 3;
+/** Tick labels start just right of their tick line: the label names the period that begins there. */
+export const TICK_LABEL_DX = 3;
 
 /** Tick labels for one interval; `withYear` shows the year on every label. */
 function tickLabels(dates: readonly Date[], unit: TickUnit, withYear: boolean): string[] {
@@ -367,7 +368,6 @@ export function axisTicks(domain: readonly [Date, Date], x: (t: number) => numbe
   return [];
 }
 
-export { TICK_LABEL_DX };
 
 // ---------------------------------------------------------------------------------------------
 // Zoom and pan: pure functions from one date range to the next, always inside the chart's bounds.

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { parseDatasets } from './data/datasets.ts';
 import { parseVariants } from './search-variants.ts';
 import { parseRedirects } from './redirects.ts';
-import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile } from './data/schemas.ts';
+import { DATA_FILES, parseEvents, parseHormuz, parseMapFeatures, parseStockpile, parseTransits, readDataFile } from './data/schemas.ts';
 
 export interface CheckReport {
   problems: ContentProblem[];
@@ -93,7 +93,7 @@ export function checkContent(root: string): CheckReport {
   const read = collect(() => readSources(readFileSync(sourcesFile, 'utf8'), displayPath(sourcesFile)));
   const sources = read?.sources ?? new Map();
   if (read) problems.push(...read.problems);
-  const sourceKeys = new Set(sources.keys());
+  const sourceKeys = new Set(read?.keys ?? sources.keys());
   counts.sources = sources.size;
 
   const glossaryFile = path.join(root, 'glossary.yaml');
@@ -129,7 +129,7 @@ export function checkContent(root: string): CheckReport {
   }
 
   // Data files are optional while a site is being set up, but checked whenever they exist.
-  const dataParsers = { stockpile: parseStockpile, events: parseEvents, hormuz: parseHormuz } as const;
+  const dataParsers = { stockpile: parseStockpile, events: parseEvents, hormuz: parseHormuz, transits: parseTransits, map: parseMapFeatures } as const;
   for (const [name, relative] of Object.entries(DATA_FILES) as [keyof typeof DATA_FILES, string][]) {
     if (!existsSync(path.join(root, relative))) continue;
     const rows = collect(() => readDataFile(root, relative, dataParsers[name] as (t: string, f: string, k: ReadonlySet<string>) => { source?: string[]; sources?: string[] }[], sourceKeys));
@@ -143,7 +143,7 @@ export function checkContent(root: string): CheckReport {
     const eventsFile = path.join(root, DATA_FILES.events);
     const eventIds = existsSync(eventsFile) ? collect(() => readDataFile(root, DATA_FILES.events, parseEvents, sourceKeys))?.map((e) => e.id) : undefined;
     const d = collect(() => parseDatasets(readFileSync(datasetsFile, 'utf8'), displayPath(datasetsFile), sourceKeys, eventIds ? new Set(eventIds) : undefined));
-    if (d) for (const set of [d.stockpile, d.events, d.hormuz]) set.sources.forEach((k) => citedAnywhere.add(k));
+    if (d) for (const set of [d.stockpile, d.events, d.hormuz, d.transits, d.map]) set.sources.forEach((k) => citedAnywhere.add(k));
     d?.stockpile.reference.sources.forEach((k) => citedAnywhere.add(k));
   }
 

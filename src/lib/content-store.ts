@@ -10,7 +10,7 @@ import { parseGlossary } from './glossary.ts';
 import { parseRedirects, type Redirect } from './redirects.ts';
 import { parseVariants, type VariantGroups } from './search-variants.ts';
 import { parseDatasets, type Datasets } from './data/datasets.ts';
-import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, type HormuzRow, type StockpileRow, type TimelineEvent } from './data/schemas.ts';
+import { DATA_FILES, parseEvents, parseHormuz, parseMapFeatures, parseStockpile, parseTransits, type HormuzRow, type MapFeature, type StockpileRow, type TimelineEvent, type TransitRow } from './data/schemas.ts';
 
 export function contentDir(): string {
   return path.resolve(process.env.SITE_CONTENT_DIR ?? 'content');
@@ -55,6 +55,16 @@ export function loadEvents(): TimelineEvent[] {
 export function loadHormuz(): HormuzRow[] {
   const known = new Set(loadSources().keys());
   return cached(path.join(contentDir(), DATA_FILES.hormuz), (text, file) => parseHormuz(text, file, known));
+}
+
+export function loadTransits(): TransitRow[] {
+  const known = new Set(loadSources().keys());
+  return cached(path.join(contentDir(), DATA_FILES.transits), (text, file) => parseTransits(text, file, known));
+}
+
+export function loadMapFeatures(): MapFeature[] {
+  const known = new Set(loadSources().keys());
+  return cached(path.join(contentDir(), DATA_FILES.map), (text, file) => parseMapFeatures(text, file, known));
 }
 
 export function loadDatasets(): Datasets {

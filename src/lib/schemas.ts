@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isCalendarDay, isCalendarMonth, isoDay, parseDay } from './dates.ts';
 import { ID_PATTERN } from './slug.ts';
+import { isPlaceholderTitle, trackingParametersIn } from './source-rules.ts';
 
 import { TOPICS } from './topics.ts';
 export { TOPICS, TOPIC_LABELS, type Topic } from './topics.ts';
@@ -92,22 +93,36 @@ export const SOURCE_TYPES = [
 ] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
+/** A web address as a reader may be sent to it: no tracking parameters (list in source-rules.ts). */
+const cleanUrl = httpUrl.superRefine((u, ctx) => {
+  const tracking = trackingParametersIn(u);
+  if (tracking.length) {
+    ctx.addIssue({ code: 'custom', input: u, message: `the page's address without tracking parameters (remove ${tracking.map((t) => `"${t}"`).join(', ')})` });
+  }
+});
+
 export const sourceEntry = z
   .object({
-    title: z.string({ error: 'the title of the source (text)' }).min(3),
-    /** Required once every entry is typed (see the evidence work); optional while that lands. */
-    type: z.enum(SOURCE_TYPES).optional(),
+    title: z
+      .string({ error: 'the title of the source (text)' })
+      .min(3)
+      .refine((t) => !isPlaceholderTitle(t), { message: "the page's own title, as the page shows it (a headline's own typo kept and marked [sic]), not a placeholder" }),
+    /** What kind of source it is; labels for readers are in src/lib/sources.ts. */
+    type: z.enum(SOURCE_TYPES, {
+      error: (issue) => `one of ${SOURCE_TYPES.map((t) => `"${t}"`).join(', ')}${issue.input === undefined ? ' (this field is required)' : ''}`,
+    }),
     /** Who wrote it. For a republication: the original outlet (e.g. Reuters), with the carrier in `via`. */
     publisher: z.string({ error: 'the publisher or organisation (text)' }).min(2),
     /** The site whose copy was read, when it republished another outlet's report (e.g. "Hamodia"). */
     via: z.string().min(2).optional(),
     /**
      * The primary document this source is, or reports on: its identifier (an IAEA report's GOV
-     * number) and the issuer's own address for it (or the issuer's page that lists it).
+     * number) and the issuer's own address for it (or the issuer's page that lists it). The address
+     * is left out when none at the issuer has been seen: the site then names the document unlinked.
      */
-    document: z.object({ id: z.string().min(2), url: z.string().url() }).strict().optional(),
+    document: z.object({ id: z.string().min(2), url: cleanUrl.optional() }).strict().optional(),
     /** An archived copy actually seen (Wayback Machine address); otherwise the site links a lookup. */
-    archived: z.string().url().optional(),
+    archived: cleanUrl.optional(),
     /** Keys of entries this one replaced or absorbed: their /sources/#key addresses land here. */
     replaces: z.array(z.string().min(3)).optional(),
     author: z.string().min(2).optional(),
@@ -118,10 +133,20 @@ export const sourceEntry = z
         message: 'a publication date written YYYY-MM-DD, YYYY-MM or YYYY',
       }),
     ),
-    url: httpUrl,
+    url: cleanUrl,
     accessed: calendarDay,
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.via !== undefined && s.via.trim().toLowerCase() === s.publisher.trim().toLowerCase()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['via'],
+        input: s.via,
+        message: `a "via" naming the site that republished the report, other than the publisher "${s.publisher}" (leave "via" out when the copy was read at the publisher's own site)`,
+      });
+    }
+  });
 export type SourceEntry = z.output<typeof sourceEntry> & { key: string };
 
 export const glossaryEntry = z

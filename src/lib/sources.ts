@@ -1,16 +1,21 @@
 /** The bibliography: content/sources.yaml, every cited source by key. */
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
-import { sourceEntry, type SourceEntry } from './schemas.ts';
+import { SOURCE_TYPES, sourceEntry, type SourceEntry, type SourceType } from './schemas.ts';
 import { parseYamlWithLines } from './yaml-file.ts';
-import { formatDate, parseDay } from './dates.ts';
+import { formatDate, isoDay, parseDay } from './dates.ts';
+import { normaliseSourceUrl } from './source-rules.ts';
+import { citedKeys } from './citations.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 /** Every well-formed source, and a problem for each one that is not (so one bad entry does not hide the rest). */
-export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; problems: ContentProblem[] } {
+export function readSources(text: string, file: string): { sources: Map<string, SourceEntry>; keys: Set<string>; problems: ContentProblem[] } {
   const { data, lineOf } = parseYamlWithLines(text, file);
   const problems: ContentProblem[] = [];
   const sources = new Map<string, SourceEntry>();
+  // Every well-formed key, valid entry or not: a citation of a key whose entry has a bad field is
+  // not also reported as a citation of an unknown key.
+  const keys = new Set<string>();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentValidationError([{ file, line: 1, found: data, expected: 'a mapping of source keys to sources' }]);
   }
@@ -19,6 +24,7 @@ export function readSources(text: string, file: string): { sources: Map<string, 
       problems.push({ file, line: lineOf([key]), field: 'key', found: key, expected: 'a key of lowercase letters, digits and hyphens' });
       continue;
     }
+    keys.add(key);
     const result = validateWith(sourceEntry, value, { file, lineOf: (path) => lineOf([key, ...path]) });
     if (!result.ok) {
       problems.push(...result.problems.map((p) => ({ ...p, field: `${key}.${p.field ?? ''}`.replace(/\.$/, '') })));
@@ -26,7 +32,41 @@ export function readSources(text: string, file: string): { sources: Map<string, 
     }
     sources.set(key, { ...result.value, key });
   }
-  return { sources, problems };
+  problems.push(...crossEntryProblems(sources, file, lineOf));
+  return { sources, keys, problems };
+}
+
+/**
+ * Rules that look at more than one entry: one page under one key (a second key for the same page
+ * splits its citations and shows readers a duplicate), and `replaces` naming only retired keys,
+ * each retired key claimed by one entry.
+ */
+function crossEntryProblems(sources: ReadonlyMap<string, SourceEntry>, file: string, lineOf: (path: PropertyKey[]) => number | undefined): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const firstKeyOfUrl = new Map<string, string>();
+  const replacedBy = new Map<string, string>();
+  for (const [key, s] of sources) {
+    const url = normaliseSourceUrl(s.url);
+    const first = firstKeyOfUrl.get(url);
+    if (first === undefined) firstKeyOfUrl.set(url, key);
+    else {
+      problems.push({
+        file,
+        line: lineOf([key, 'url']),
+        field: `${key}.url`,
+        found: s.url,
+        expected: `an address not already listed under "${first}" (line ${lineOf([first, 'url'])}): merge the two entries into one, cite the one kept, and list "${key}" under its "replaces"`,
+      });
+    }
+    s.replaces?.forEach((old, i) => {
+      const at = { file, line: lineOf([key, 'replaces', i]), field: `${key}.replaces`, found: old };
+      if (sources.has(old)) problems.push({ ...at, expected: `the key of a retired entry ("${old}" is still an entry at line ${lineOf([old])}: delete it once its citations use "${key}")` });
+      else if (!SOURCE_KEY.test(old)) problems.push({ ...at, expected: 'a retired source key of lowercase letters, digits and hyphens' });
+      else if (replacedBy.has(old)) problems.push({ ...at, expected: `a key no other entry replaces (it is already listed by "${replacedBy.get(old)}")` });
+      else replacedBy.set(old, key);
+    });
+  }
+  return problems;
 }
 
 export function parseSources(text: string, file: string): Map<string, SourceEntry> {
@@ -39,4 +79,206 @@ export function parseSources(text: string, file: string): Map<string, SourceEntr
 export function describeSourceDate(date: string): string {
   if (/^\d{4}$/.test(date)) return date;
   return formatDate(parseDay(date), date.length === 7 ? 'month' : 'day');
+}
+
+/**
+ * What a reader sees for each type: a singular label for one entry, a plural for a group heading,
+ * the anchor of its section on /sources/ (permanent: educators link to it) and a line saying what
+ * belongs to it.
+ */
+export const SOURCE_TYPE_LABELS: Record<SourceType, { one: string; many: string; anchor: string; description: string }> = {
+  'official-document': {
+    one: 'Official document',
+    many: 'Official documents',
+    anchor: 'official-documents',
+    description: 'Reports and texts issued by governments and international bodies: IAEA reports, EIA and IEA analyses, laws and government documents.',
+  },
+  'official-statement': {
+    one: 'Official statement',
+    many: 'Official statements',
+    anchor: 'official-statements',
+    description: 'Statements, briefings and announcements by governments, international bodies and their officials.',
+  },
+  wire: {
+    one: 'Wire agency report',
+    many: 'Wire agency reports',
+    anchor: 'wire-agencies',
+    description: 'News agencies that supply reports to other media (Reuters, AP, AFP, dpa, EFE…). Many were read as republished by another site, which is named after "via".',
+  },
+  news: {
+    one: 'Newspaper or broadcaster',
+    many: 'Newspapers and broadcasters',
+    anchor: 'newspapers-and-broadcasters',
+    description: 'Newspapers, magazines, news sites and broadcasters, including public broadcasters with an independent charter.',
+  },
+  research: {
+    one: 'Research institute or think tank',
+    many: 'Research institutes and think tanks',
+    anchor: 'research',
+    description: 'Research institutes, think tanks and professional journals. Their analysis is a view, and the essays label it as one.',
+  },
+  'state-media': {
+    one: 'State-run or state-aligned media',
+    many: 'State-run and state-aligned media',
+    anchor: 'state-media',
+    description: "Outlets run by a government or aligned with one. The essays use them mainly for that government's own statements and attribute what they report.",
+  },
+  other: {
+    one: 'Other (trade press, blog or aggregator)',
+    many: 'Other sources',
+    anchor: 'other-sources',
+    description: 'Trade press, blogs, aggregators, law-firm notes and sites of unknown standing. They are weaker sources, kept where nothing better was found.',
+  },
+};
+
+export interface TypeShare {
+  type: SourceType;
+  count: number;
+  /** Whole per cent of all entries; the shares add up to 100 (largest remainders round up). */
+  percent: number;
+}
+
+/** How many entries of each type there are, in SOURCE_TYPES order, with whole-per-cent shares that add up to 100. */
+export function sourceTypeShares(sources: Iterable<Pick<SourceEntry, 'type'>>): TypeShare[] {
+  const counts = new Map<SourceType, number>(SOURCE_TYPES.map((t) => [t, 0]));
+  let total = 0;
+  for (const s of sources) {
+    counts.set(s.type, counts.get(s.type)! + 1);
+    total++;
+  }
+  const shares = SOURCE_TYPES.map((type) => {
+    const exact = total ? (counts.get(type)! * 100) / total : 0;
+    return { type, count: counts.get(type)!, percent: Math.floor(exact), remainder: exact - Math.floor(exact) };
+  });
+  let left = total ? 100 - shares.reduce((a, s) => a + s.percent, 0) : 0;
+  for (const s of [...shares].sort((a, b) => b.remainder - a.remainder || b.count - a.count)) {
+    if (left <= 0) break;
+    s.percent++;
+    left--;
+  }
+  return shares.map(({ type, count, percent }) => ({ type, count, percent }));
+}
+
+/** A share as the site writes it: "12 %", or "under 1 %" for a type that has entries but rounds to none. */
+export function describeShare(share: Pick<TypeShare, 'count' | 'percent'>): string {
+  return share.count > 0 && share.percent === 0 ? 'under 1 %' : `${share.percent} %`;
+}
+
+/** Who stands behind the copy a reader opens: "Reuters, via Deccan Herald", or just "Reuters". */
+export function describeOrigin(s: Pick<SourceEntry, 'publisher' | 'via'>): string {
+  return s.via ? `${s.publisher}, via ${s.via}` : s.publisher;
+}
+
+/**
+ * The archived copy beside each link. An `archived` address is a capture someone has seen; without
+ * one the site links the Wayback Machine's lookup for the page on the day it was read, which opens
+ * the nearest capture if there is one, and says so rather than promising a capture.
+ */
+export function archiveLink(s: Pick<SourceEntry, 'url' | 'accessed' | 'archived'>): { href: string; label: string; seen: boolean } {
+  if (s.archived) return { href: s.archived, label: 'Archived copy', seen: true };
+  const day = isoDay(s.accessed).replaceAll('-', '');
+  return { href: `https://web.archive.org/web/${day}/${s.url}`, label: 'Archived copies', seen: false };
+}
+
+/** One place on the site that cites a source. `path` is site-relative, without the base. */
+export interface CitingPlace {
+  kind: 'essay' | 'page' | 'event' | 'data' | 'term';
+  title: string;
+  path: string;
+}
+
+export interface CitationInputs {
+  essays: { id: string; title: string; body: string }[];
+  pages: { id: string; title: string; body: string }[];
+  events: { id: string; title: string; sources: readonly string[] }[];
+  /** Each data file with the keys its rows cite and the keys its description lists. */
+  datasets: { anchor: string; title: string; keys: readonly string[] }[];
+  terms: { id: string; term: string; sources?: readonly string[] | undefined }[];
+}
+
+/**
+ * For every source key, every place that cites it: essays (to the reference entry), pages,
+ * timeline events, data files and glossary terms, each place once, in that order.
+ */
+export function citationMap(inputs: CitationInputs): Map<string, CitingPlace[]> {
+  const map = new Map<string, CitingPlace[]>();
+  const add = (key: string, place: CitingPlace) => {
+    const list = map.get(key) ?? [];
+    if (!list.some((p) => p.path === place.path)) list.push(place);
+    map.set(key, list);
+  };
+  for (const e of inputs.essays) for (const key of citedKeys(e.body)) add(key, { kind: 'essay', title: e.title, path: `essays/${e.id}/#ref-${key}` });
+  for (const p of inputs.pages) for (const key of citedKeys(p.body)) add(key, { kind: 'page', title: p.title, path: `${p.id}/` });
+  for (const ev of inputs.events) for (const key of ev.sources) add(key, { kind: 'event', title: ev.title, path: `timeline/#${ev.id}` });
+  for (const d of inputs.datasets) for (const key of d.keys) add(key, { kind: 'data', title: d.title, path: `data/#${d.anchor}` });
+  for (const t of inputs.terms) for (const key of t.sources ?? []) add(key, { kind: 'term', title: t.term, path: `glossary/#${t.id}` });
+  return map;
+}
+
+export interface PublisherGroup {
+  publisher: string;
+  entries: SourceEntry[];
+}
+export interface TypeGroup {
+  type: SourceType;
+  publishers: PublisherGroup[];
+  count: number;
+}
+
+/**
+ * The sources page's order: by type (every type, in SOURCE_TYPES order, so each type's section and
+ * its permanent anchor exist even while it has no entries), then by publisher (alphabetical,
+ * ignoring a leading "The"), newest first within a publisher.
+ */
+export function groupSources(sources: Iterable<SourceEntry>): TypeGroup[] {
+  const sortName = (p: string) => p.replace(/^the\s+/i, '');
+  const all = [...sources];
+  return SOURCE_TYPES.map((type) => {
+    const ofType = all.filter((s) => s.type === type);
+    const byPublisher = new Map<string, SourceEntry[]>();
+    for (const s of ofType) byPublisher.set(s.publisher, [...(byPublisher.get(s.publisher) ?? []), s]);
+    const publishers = [...byPublisher]
+      .sort(([a], [b]) => sortName(a).localeCompare(sortName(b), 'en', { sensitivity: 'base' }))
+      .map(([publisher, entries]) => ({ publisher, entries: entries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)) }));
+    return { type, publishers, count: ofType.length };
+  });
+}
+
+/** The site a link leads to, as a reader recognises it: "deccanherald.com" for https://www.deccanherald.com/…. */
+export function siteOf(url: string): string {
+  return new URL(url).host.toLowerCase().replace(/^www\./, '');
+}
+
+/** How each kind of place that cites a source is introduced in a "Cited in" list, one and many. */
+export const CITING_KIND_LABELS: Record<CitingPlace['kind'], { one: string; many: string }> = {
+  essay: { one: 'Essay', many: 'Essays' },
+  page: { one: 'Page', many: 'Pages' },
+  event: { one: 'Timeline event', many: 'Timeline events' },
+  data: { one: 'Data file', many: 'Data files' },
+  term: { one: 'Glossary term', many: 'Glossary terms' },
+};
+
+/** A source's citing places gathered by kind, in the citation map's order: "Essays: A; B. Timeline events: C." */
+export function groupCitingPlaces(places: readonly CitingPlace[]): { kind: CitingPlace['kind']; label: string; places: CitingPlace[] }[] {
+  const groups: { kind: CitingPlace['kind']; label: string; places: CitingPlace[] }[] = [];
+  for (const p of places) {
+    const group = groups.find((g) => g.kind === p.kind);
+    if (group) group.places.push(p);
+    else groups.push({ kind: p.kind, label: '', places: [p] });
+  }
+  for (const g of groups) g.label = g.places.length === 1 ? CITING_KIND_LABELS[g.kind].one : CITING_KIND_LABELS[g.kind].many;
+  return groups;
+}
+
+/**
+ * A breakdown in words, largest kinds first: "26 wire agency reports, 4 research institutes and
+ * think tanks and 1 official document". Kinds with no entries are left out.
+ */
+export function describeTypeCounts(shares: readonly Pick<TypeShare, 'type' | 'count'>[]): string {
+  const parts = [...shares]
+    .filter((s) => s.count > 0)
+    .sort((a, b) => b.count - a.count)
+    .map((s) => `${s.count} ${(s.count === 1 ? SOURCE_TYPE_LABELS[s.type].one : SOURCE_TYPE_LABELS[s.type].many).toLowerCase()}`);
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

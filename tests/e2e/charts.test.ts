@@ -55,7 +55,7 @@ describe('charts', () => {
     await closePage(page);
   });
 
-  test.each(['stockpile.csv', 'events.csv', 'hormuz-flows.csv'])('"Download CSV" gives %s byte for byte', async (file) => {
+  test.each(['stockpile.csv', 'events.csv', 'hormuz-flows.csv', 'hormuz-transits.csv', 'hormuz-map.csv'])('"Download CSV" gives %s byte for byte', async (file) => {
     const pagePath = file === 'events.csv' ? 'timeline/' : file === 'stockpile.csv' ? 'charts/stockpile/' : 'charts/hormuz/';
     const page = await openPage(browser, site.url(pagePath), { acceptDownloads: true });
     const link = page.locator(`.chart-links a[download="${file}"]`).first();

@@ -55,12 +55,27 @@ describe('stockpile geometry', () => {
 });
 
 describe('Hormuz geometry', () => {
-  const hormuz = parseHormuz('year,oil_mb_d,oil_share_pct,lng_bcf_d,lng_share_pct,source,note\n2022,10,,,,src-a,x\n2023,20,20,,,src-a,x\n2024,,,,,src-a,no figure yet\n', 'h.csv', known);
-  const g = hormuzGeometry(hormuz, { size: { width: 720, height: 300 } });
+  const hormuz = parseHormuz('year,oil_mb_d,oil_share_pct,lng_bcf_d,lng_share_pct,source,note\n2022,10,,,,src-a,x\n2023,20,20,5,,src-a,x\n2024,,,,,src-a,no figure yet\n', 'h.csv', known);
+  const g = hormuzGeometry(hormuz, { size: { width: 720, height: 320 } });
+  const oil = g.panels.find((p) => p.key === 'oil')!;
+  const lng = g.panels.find((p) => p.key === 'lng')!;
   test('bar heights are proportional to the values', () => {
-    expect(g.bars[1]!.height / g.bars[0]!.height).toBeCloseTo(2, 2);
+    expect(oil.bars[1]!.height / oil.bars[0]!.height).toBeCloseTo(2, 2);
   });
-  test('a year with no figure is a missing bar, not a zero', () => {
-    expect(g.bars[2]).toMatchObject({ value: undefined, label: 'n/a' });
+  test('a year with no figure has no bar: nothing above the baseline, labelled as missing', () => {
+    expect(oil.bars[2]).toMatchObject({ value: undefined, height: 0, y: oil.baseline });
+    expect(oil.bars[2]!.label).toEqual(['no', 'figure', 'yet']);
+    expect(lng.bars[0]).toMatchObject({ value: undefined, height: 0, label: ['n/a'] });
+  });
+  test('LNG is charted where a volume exists, in its own panel below oil', () => {
+    expect(lng.bars[1]!.value).toBe(5);
+    expect(lng.bars[1]!.height).toBeGreaterThan(0);
+    expect(lng.top).toBeGreaterThan(oil.baseline);
+  });
+  test('the phone drawing of nine years marks a missing year "n/a" where "no figure yet" would not fit', () => {
+    const csv = ['year,oil_mb_d,oil_share_pct,lng_bcf_d,lng_share_pct,source,note', ...[2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((y) => `${y},20,,,,src-a,x`), '2026,,,,,src-a,no figure yet'].join('\n');
+    const narrow = hormuzGeometry(parseHormuz(csv, 'h.csv', known), { size: { width: 360, height: 340 } });
+    expect(narrow.panels[0]!.bars.at(-1)!.label).toEqual(['n/a']);
+    expect(narrow.panels[0]!.bars.at(-1)!.height).toBe(0);
   });
 });

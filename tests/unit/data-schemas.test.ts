@@ -1,22 +1,10 @@
 /** Every validation rule on the data files, proved against a bad fixture. */
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { parseEvents, parseHormuz, parseStockpile } from '../../src/lib/data/schemas.ts';
 import { parseCsv } from '../../src/lib/data/csv.ts';
-import { ContentValidationError } from '../../src/lib/content-errors.ts';
+import { fixture, problems } from '../support/content-problems.ts';
 
-const fixture = (name: string) => readFileSync(`tests/fixtures/data/${name}`, 'utf8');
 const known = new Set(['src-a', 'src-b']);
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ContentValidationError) return e.message.split('\n').slice(1).map((l) => l.replace(/^\s+- /, ''));
-    throw e;
-  }
-  return [];
-}
 
 describe('CSV reader', () => {
   test('keeps quoted commas, quotes and line breaks, and the line each record starts on', () => {
@@ -36,6 +24,7 @@ describe('stockpile.csv rules', () => {
     expect(rows).toHaveLength(5);
     expect(rows[3]!.total_kg).toBeUndefined();
     expect(rows[1]!.source).toEqual(['src-a', 'src-b']);
+    expect(rows[1]!.report_issued).toBe('2021-05-31');
   });
   const bad = problems(() => parseStockpile(fixture('stockpile-bad.csv'), 'stockpile.csv', known));
   test.each([
@@ -48,6 +37,7 @@ describe('stockpile.csv rules', () => {
     ['a figure on a not-verified row', 'stockpile.csv:8 row 7 field "status": found "not-verified"; expected empty amounts on a not-verified row'],
     ['an unknown status', 'stockpile.csv:9 row 8 field "status": found "confirmed"; expected one of "verified", "estimate", "not-verified"'],
     ['text where a number belongs', 'stockpile.csv:10 row 9 field "u_up_to_5_kg": found "ten"; expected a number in kg'],
+    ['a report issued before its as-of date', 'stockpile.csv:11 row 10 field "report_issued": found "2021-01-15"; expected a day on or after the report\'s as-of date, 2021-02-01'],
   ])('%s is refused with file, line, row, field, value and expectation', (_name, message) => {
     expect(bad.some((p) => p.startsWith(message))).toBe(true);
   });

@@ -11,6 +11,7 @@ import type { SourceEntry } from '../../src/lib/schemas.ts';
 const source = (key: string): SourceEntry => ({
   key,
   title: `Title of ${key}`,
+  type: 'official-document',
   publisher: 'Publisher',
   date: '2025-05-31',
   url: `https://example.org/${key}`,

@@ -32,16 +32,20 @@ export function hormuzFinding(rows: HormuzRow[]) {
   const min = Math.min(...withOil.map((r) => r.oil_mb_d!));
   const maxV = Math.max(...withOil.map((r) => r.oil_mb_d!));
   const latestShare = [...rows].reverse().find((r) => r.oil_share_pct !== undefined);
-  const latestLng = [...rows].reverse().find((r) => r.lng_share_pct !== undefined);
+  const withLng = rows.filter((r) => r.lng_bcf_d !== undefined);
+  const latestLng = withLng.at(-1);
+  const missing = rows.filter((r) => r.oil_mb_d === undefined);
   const title = latestShare
     ? `About ${formatNumber(latestShare.oil_share_pct!, 0)} % of the world's oil consumption passes through the Strait of Hormuz`
     : `Between ${formatNumber(min)} and ${formatNumber(maxV)} million barrels of oil a day pass through the Strait of Hormuz`;
   const takeaway = [
     `Oil through the strait: ${formatNumber(min)} to ${formatNumber(maxV)} million barrels a day in ${withOil[0]!.year}–${withOil.at(-1)!.year}.`,
-    latestLng ? `LNG: about ${formatNumber(latestLng.lng_share_pct!, 0)} % of world trade in ${latestLng.year}.` : '',
-    rows.some((r) => r.oil_mb_d === undefined) ? `Years without a published figure are marked “n/a”.` : '',
+    latestLng
+      ? `LNG: ${formatNumber(latestLng.lng_bcf_d!)} billion cubic feet a day in ${latestLng.year}${latestLng.lng_share_pct === undefined ? '' : `, about ${formatNumber(latestLng.lng_share_pct, 0)} % of world LNG trade`}; ${withLng.length === 1 ? 'the only year' : `one of ${withLng.length} years`} with a published volume.`
+      : '',
+    missing.length ? `Years without a published figure are marked “n/a” on the baseline${missing.at(-1)!.year === rows.at(-1)!.year ? `; ${rows.at(-1)!.year} has no annual figure yet` : ''}.` : '',
   ]
     .filter(Boolean)
     .join(' ');
-  return { title, takeaway, description: `Bar chart of oil flows through the Strait of Hormuz by year, in million barrels a day. ${takeaway}` };
+  return { title, takeaway, description: `Bar charts of oil (million barrels a day) and liquefied natural gas (billion cubic feet a day) through the Strait of Hormuz by year. ${takeaway}` };
 }

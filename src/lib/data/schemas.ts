@@ -40,19 +40,20 @@ const sourceKeys = z
 
 const day = z.string().refine(isCalendarDay, { message: 'a real date written YYYY-MM-DD' });
 
-export const STOCKPILE_COLUMNS = ['report_date', 'report_id', 'status', 'u_up_to_5_kg', 'u_up_to_20_kg', 'u_up_to_60_kg', 'total_kg', 'source', 'source_url', 'note'] as const;
+export const STOCKPILE_COLUMNS = ['report_date', 'report_id', 'report_issued', 'status', 'u_up_to_5_kg', 'u_up_to_20_kg', 'u_up_to_60_kg', 'total_kg', 'source', 'note'] as const;
 export const STOCKPILE_STATUS = ['verified', 'estimate', 'not-verified'] as const;
 export const stockpileRow = z.object({
   report_date: day,
   /** Empty when the document number could not be confirmed (the note says so). */
   report_id: z.string().regex(/^(GOV\/(INF\/)?\d{4}\/\d+)?$/, { message: 'an IAEA document number such as GOV/2025/24, or an empty cell when it is not known' }),
+  /** The day the IAEA issued the report, where a source read gives it: with the as-of date it names a report that has no known GOV number. */
+  report_issued: z.string().refine((s) => s === '' || isCalendarDay(s), { message: 'the day the IAEA issued the report, written YYYY-MM-DD, or an empty cell when no source read gives it' }),
   status: z.enum(STOCKPILE_STATUS),
   u_up_to_5_kg: optionalQuantity('kg'),
   u_up_to_20_kg: optionalQuantity('kg'),
   u_up_to_60_kg: optionalQuantity('kg'),
   total_kg: optionalQuantity('kg'),
   source: sourceKeys,
-  source_url: z.string().regex(/^https?:\/\/\S+$/, { message: 'the web address of the report' }),
   note: z.string(),
 });
 export type StockpileRow = z.output<typeof stockpileRow> & { date: Date; row: number; line: number };
@@ -80,6 +81,61 @@ export const hormuzRow = z.object({
   note: z.string(),
 });
 export type HormuzRow = z.output<typeof hormuzRow> & { row: number; line: number };
+
+/**
+ * Reported ship transits through the Strait of Hormuz: one row per published count, over a day or
+ * a run of days. A source gives either the number of transits in the period or a daily average;
+ * the chart turns both into ships a day, so a weekly and a daily figure can share an axis.
+ */
+export const TRANSIT_COLUMNS = ['period_start', 'period_end', 'transits', 'daily_average', 'counted_by', 'source', 'note'] as const;
+const wholeCount = z.string().transform((s, ctx) => {
+  if (s === '') return undefined;
+  if (!/^\d+$/.test(s)) {
+    ctx.addIssue({ code: 'custom', input: s, message: 'a whole number of ships, zero or more (or an empty cell when the source gives a daily average)' });
+    return z.NEVER;
+  }
+  return Number(s);
+});
+export const transitRow = z.object({
+  period_start: day,
+  period_end: day,
+  transits: wholeCount,
+  daily_average: optionalQuantity('ships a day', 1000),
+  counted_by: z.string().min(3, { message: 'who counted the ships (a tracker or an authority), at least 3 characters' }),
+  source: sourceKeys,
+  note: z.string().min(10, { message: 'a note saying what was counted, in a sentence' }),
+});
+export type TransitRow = z.output<typeof transitRow> & { start: Date; end: Date; row: number; line: number };
+
+/**
+ * Places and lines on the map of the strait: ports, islands, bypass pipelines and the shipping
+ * lanes, each with its sources. Positions are "longitude latitude" pairs separated by ";".
+ */
+export const MAP_COLUMNS = ['id', 'kind', 'name', 'coordinates', 'capacity_mb_d', 'source', 'note'] as const;
+export const MAP_KINDS = ['port', 'island', 'pipeline', 'lanes'] as const;
+/** The region the maps can show: a position outside it is a typo (a swapped pair, a missing digit). */
+export const MAP_BOUNDS = { west: 30, east: 65, south: 10, north: 35 } as const;
+const position = /^(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)$/;
+const coordinates = z.string().transform((s, ctx) => {
+  const pairs = s.split(';').map((p) => p.trim().match(position));
+  const points = pairs.map((m) => (m ? ([Number(m[1]), Number(m[2])] as [number, number]) : undefined));
+  const inRegion = (p: [number, number] | undefined) => p && p[0] >= MAP_BOUNDS.west && p[0] <= MAP_BOUNDS.east && p[1] >= MAP_BOUNDS.south && p[1] <= MAP_BOUNDS.north;
+  if (!points.every(inRegion)) {
+    ctx.addIssue({ code: 'custom', input: s, message: `positions written "longitude latitude" (such as "56.27 27.18"), separated by ";", within ${MAP_BOUNDS.west}–${MAP_BOUNDS.east}° E and ${MAP_BOUNDS.south}–${MAP_BOUNDS.north}° N` });
+    return z.NEVER;
+  }
+  return points as [number, number][];
+});
+export const mapRow = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'a lowercase id with hyphens, such as bandar-abbas' }),
+  kind: z.enum(MAP_KINDS),
+  name: z.string().min(2),
+  coordinates,
+  capacity_mb_d: optionalQuantity('million barrels a day', 100),
+  source: sourceKeys,
+  note: z.string().min(10, { message: 'a note saying what the feature is, in a sentence' }),
+});
+export type MapFeature = z.output<typeof mapRow> & { row: number; line: number };
 
 function validateRows<S extends z.ZodType>(records: CsvRecord[], schema: S, file: string, problems: ContentProblem[]) {
   const rows: (z.output<S> & { row: number; line: number })[] = [];
@@ -111,6 +167,9 @@ export function parseStockpile(text: string, file: string, known: ReadonlySet<st
     const at = { file, line: r.line, row: r.row };
     if (r.report_id && ids.has(r.report_id)) problems.push({ ...at, field: 'report_id', found: r.report_id, expected: `a report id not already used (row ${ids.get(r.report_id)})` });
     ids.set(r.report_id, r.row);
+    if (r.report_issued && r.report_issued < r.report_date) {
+      problems.push({ ...at, field: 'report_issued', found: r.report_issued, expected: `a day on or after the report's as-of date, ${r.report_date}` });
+    }
     const prev = rows[i - 1];
     if (prev && r.date <= prev.date) problems.push({ ...at, field: 'report_date', found: r.report_date, expected: `a date after the previous row's ${prev.report_date} (rows are oldest first)` });
     const levels = [r.u_up_to_5_kg, r.u_up_to_20_kg, r.u_up_to_60_kg];
@@ -166,10 +225,48 @@ export function parseHormuz(text: string, file: string, known: ReadonlySet<strin
   return rows;
 }
 
+export function parseTransits(text: string, file: string, known: ReadonlySet<string>): TransitRow[] {
+  const problems: ContentProblem[] = [];
+  const rows = validateRows(parseCsv(text, file, TRANSIT_COLUMNS), transitRow, file, problems).map((r) => ({ ...r, start: parseDay(r.period_start), end: parseDay(r.period_end) }));
+  checkSources(rows, (r: TransitRow) => r.source, known, file, 'source', problems);
+  rows.forEach((r, i) => {
+    const at = { file, line: r.line, row: r.row };
+    if (r.end < r.start) problems.push({ ...at, field: 'period_end', found: r.period_end, expected: `a date on or after period_start, ${r.period_start}` });
+    if ((r.transits === undefined) === (r.daily_average === undefined)) {
+      problems.push({ ...at, field: 'transits', found: r.transits ?? '', expected: 'either a number of transits or a daily_average, not both and not neither' });
+    }
+    const prev = rows[i - 1];
+    if (prev && r.start < prev.start) problems.push({ ...at, field: 'period_start', found: r.period_start, expected: `a date on or after the previous row's ${prev.period_start} (rows are oldest first)` });
+  });
+  if (problems.length) throw new ContentValidationError(problems);
+  return rows;
+}
+
+export function parseMapFeatures(text: string, file: string, known: ReadonlySet<string>): MapFeature[] {
+  const problems: ContentProblem[] = [];
+  const rows = validateRows(parseCsv(text, file, MAP_COLUMNS), mapRow, file, problems);
+  checkSources(rows, (r: MapFeature) => r.source, known, file, 'source', problems);
+  const ids = new Map<string, number>();
+  for (const r of rows) {
+    const at = { file, line: r.line, row: r.row };
+    if (ids.has(r.id)) problems.push({ ...at, field: 'id', found: r.id, expected: `an id not already used (row ${ids.get(r.id)})` });
+    ids.set(r.id, r.row);
+    const isLine = r.kind === 'pipeline' || r.kind === 'lanes';
+    if (isLine && r.coordinates.length < 2) problems.push({ ...at, field: 'coordinates', found: r.coordinates.length, expected: `at least two positions for a ${r.kind} (its route)` });
+    if (!isLine && r.coordinates.length !== 1) problems.push({ ...at, field: 'coordinates', found: r.coordinates.length, expected: `exactly one position for a ${r.kind}` });
+    if (r.capacity_mb_d !== undefined && r.kind !== 'pipeline') problems.push({ ...at, field: 'capacity_mb_d', found: r.capacity_mb_d, expected: 'an empty cell: only pipelines have a capacity' });
+    if (r.kind === 'pipeline' && r.capacity_mb_d === undefined) problems.push({ ...at, field: 'capacity_mb_d', found: '', expected: 'the pipeline\'s capacity in million barrels a day' });
+  }
+  if (problems.length) throw new ContentValidationError(problems);
+  return rows;
+}
+
 export const DATA_FILES = {
   stockpile: 'data/stockpile.csv',
   events: 'data/events.csv',
   hormuz: 'data/hormuz-flows.csv',
+  transits: 'data/hormuz-transits.csv',
+  map: 'data/hormuz-map.csv',
 } as const;
 
 export function readDataFile<T>(root: string, relative: string, parse: (text: string, file: string, known: ReadonlySet<string>) => T, known: ReadonlySet<string>): T {

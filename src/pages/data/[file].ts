@@ -4,7 +4,7 @@ import { loadDatasets, readDataFileBytes } from '../../lib/content-store.ts';
 
 export function getStaticPaths() {
   const d = loadDatasets();
-  return [d.stockpile.file, d.events.file, d.hormuz.file].map((file) => ({ params: { file } }));
+  return [d.stockpile.file, d.events.file, d.hormuz.file, d.transits.file, d.map.file].map((file) => ({ params: { file } }));
 }
 
 export function GET({ params }: APIContext) {

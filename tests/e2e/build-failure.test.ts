@@ -60,4 +60,11 @@ describe('a bad edit stops the build with the messages of npm run check', () => 
     expect(status).not.toBe(0);
     expect(output).toMatch(/essays\/typed-registry-figure\.mdx:10:30 field "fact": found "440\.9"; expected <Fact id="iaea-stockpile-60" \/> instead of a registry figure typed by hand/);
   }, 200_000);
+
+  test('a timeline whose props select nothing drawable: the essay, line, prop, value and expectation are named', () => {
+    const fixture = readFileSync('tests/fixtures/bad-timeline.mdx', 'utf8');
+    const { status, output } = buildWith((dir) => writeFileSync(path.join(dir, 'essays', 'bad-timeline.mdx'), fixture));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/essays\/bad-timeline\.mdx:14 <TimelineChart> field "categories\.0": found "militray"; expected one of "diplomacy"/);
+  }, 200_000);
 });

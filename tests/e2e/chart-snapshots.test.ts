@@ -73,8 +73,8 @@ function compare(name: string, actual: Buffer): string | undefined {
     writeFileSync(file, actual);
     return ACCEPT ? undefined : `no snapshot yet: wrote ${file}; run npm run charts:accept after reviewing it`;
   }
-  let expected = PNG.sync.read(readFileSync(file));
-  let got = PNG.sync.read(actual);
+  let expected: PNG = PNG.sync.read(readFileSync(file));
+  let got: PNG = PNG.sync.read(actual);
   // An element screenshot is rounded to whole pixels from a fractional layout position, so a
   // change above the chart (a longer paragraph) can make it one pixel taller or shorter with the
   // same drawing. Within one pixel, the common area is compared; the SVG markup is compared exactly.

@@ -1,10 +1,10 @@
-/** The charts as readers get them: drawn without JavaScript, tooltips on keyboard focus, the timeline's deep links, exact CSV downloads, no layout shift. */
+/** The charts as readers get them: drawn without JavaScript, tooltips on keyboard focus, exact CSV downloads, no layout shift. The timeline's own behaviour is in timeline.test.ts. */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { StaticSite } from './support/server.ts';
 import { openPage, closePage, useSiteAndBrowser } from './support/page-checks.ts';
-import { loadEvents, loadStockpile } from '../../src/lib/content-store.ts';
+import { loadStockpile } from '../../src/lib/content-store.ts';
 import { formatNumber } from '../../src/lib/charts/common.ts';
 
 let site: StaticSite;
@@ -52,35 +52,6 @@ describe('charts', () => {
     expect(await tip.textContent()).toBe(await mark.getAttribute('aria-label'));
     await page.keyboard.press('Escape');
     await expect.poll(() => tip.isVisible()).toBe(false);
-    await closePage(page);
-  });
-
-  test('/timeline/#event opens with that event selected and its details shown', async () => {
-    const event = loadEvents().find((e) => e.id.startsWith('2020-01-03')) ?? loadEvents()[10]!;
-    const page = await openPage(browser, `${site.url('timeline/')}#${event.id}`, { viewport: { width: 1280, height: 900 } });
-    await expect.poll(() => page.locator(`a.mark.is-selected[data-event="${event.id}"]`).count()).toBeGreaterThan(0);
-    const detail = page.locator('.timeline-detail');
-    expect(await detail.isVisible()).toBe(true);
-    expect(await detail.textContent()).toContain(event.title);
-    // The event is also reachable as text, without the chart.
-    expect(await page.locator(`[id="${event.id}"]`).count()).toBe(1);
-    await closePage(page);
-  });
-
-  test('the timeline filter and zoom change what is shown', async () => {
-    const page = await openPage(browser, site.url('timeline/'), { viewport: { width: 1280, height: 900 } });
-    const svg = page.locator('svg.chart-wide.timeline-svg');
-    const visibleMarks = () => svg.locator('a.mark:not(.is-hidden)').count();
-    const all = await visibleMarks();
-    await page.locator('.timeline-filter input[value="military"]').uncheck();
-    expect(await visibleMarks()).toBe(all - loadEvents().filter((e) => e.category === 'military').length);
-    await page.locator('.timeline-filter input[value="military"]').check();
-    const firstX = await svg.locator('a.mark circle').first().getAttribute('cx');
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    expect(await svg.locator('a.mark circle').first().getAttribute('cx')).not.toBe(firstX);
-    expect(await visibleMarks()).toBeLessThan(all);
-    await page.getByRole('button', { name: 'All years' }).click();
-    expect(await visibleMarks()).toBe(all);
     await closePage(page);
   });
 

@@ -4,9 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseHormuz, parseStockpile } from '../../src/lib/data/schemas.ts';
 import { stockpileGeometry, describeReport } from '../../src/lib/charts/stockpile.ts';
 import { hormuzGeometry } from '../../src/lib/charts/hormuz.ts';
-import { timelineGeometry, zoomDomain, panDomain, LANE_HEIGHT } from '../../src/lib/charts/timeline.ts';
 import { stockpileFinding } from '../../src/lib/charts/findings.ts';
-import { parseDay } from '../../src/lib/dates.ts';
 
 const known = new Set(['src-a', 'src-b']);
 const rows = parseStockpile(readFileSync('tests/fixtures/data/stockpile-good.csv', 'utf8'), 'stockpile.csv', known);
@@ -79,55 +77,5 @@ describe('Hormuz geometry', () => {
     const narrow = hormuzGeometry(parseHormuz(csv, 'h.csv', known), { size: { width: 360, height: 340 } });
     expect(narrow.panels[0]!.bars.at(-1)!.label).toEqual(['n/a']);
     expect(narrow.panels[0]!.bars.at(-1)!.height).toBe(0);
-  });
-});
-
-describe('timeline geometry', () => {
-  const events = [
-    { id: '2013-03-a', when: parseDay('2013-03'), category: 'mediation' as const },
-    { id: '2020-01-03-b', when: parseDay('2020-01-03'), category: 'military' as const },
-    { id: '2026-02-28-c', when: parseDay('2026-02-28'), category: 'military' as const },
-  ];
-  const domain: [Date, Date] = [parseDay('2013-01-01'), parseDay('2026-12-31')];
-  const g = timelineGeometry(events, { width: 720, domain });
-  test('one lane per category, a lane apart', () => {
-    expect(g.lanes).toHaveLength(6);
-    expect(g.lanes[1]!.top - g.lanes[0]!.top).toBe(LANE_HEIGHT);
-  });
-  test('marks sit in their category lane, in date order', () => {
-    const military = g.lanes.find((l) => l.category === 'military')!;
-    expect(g.marks[1]!.y).toBe(military.y);
-    expect(g.marks[0]!.x).toBeLessThan(g.marks[1]!.x);
-    expect(g.marks[1]!.x).toBeLessThan(g.marks[2]!.x);
-  });
-  test('year ticks for a long range', () => {
-    expect(g.ticks.map((t) => t.label)).toContain('2020');
-  });
-  test('zooming halves the span around the centre and stays within bounds', () => {
-    const z = zoomDomain(domain, 0.5, domain);
-    const span = (d: [Date, Date]) => d[1].getTime() - d[0].getTime();
-    expect(span(z) / span(domain)).toBeCloseTo(0.5, 5);
-    const atStart = zoomDomain(domain, 0.25, domain, parseDay('2013-01-01'));
-    expect(atStart[0].getTime()).toBe(domain[0].getTime());
-    expect(zoomDomain(z, 4, domain)).toEqual(domain);
-  });
-  test('panning moves the range and stops at the ends', () => {
-    const z = zoomDomain(domain, 0.5, domain);
-    expect(panDomain(z, -10, domain)[0]).toEqual(domain[0]);
-    expect(panDomain(z, 10, domain)[1]).toEqual(domain[1]);
-  });
-  test('zoomed out of range, marks are hidden but keep their lanes', () => {
-    const zoomed = timelineGeometry(events, { width: 720, domain: [parseDay('2019-01-01'), parseDay('2021-01-01')] });
-    expect(zoomed.marks.map((m) => m.visible)).toEqual([false, true, false]);
-  });
-});
-
-describe('timeline finding', () => {
-  test('counts the events shown, by category, over the years shown', async () => {
-    const { timelineFinding } = await import('../../src/lib/charts/findings.ts');
-    const events = [{ category: 'military' as const }, { category: 'military' as const }, { category: 'hormuz' as const }];
-    const f = timelineFinding(events, ['military', 'hormuz'], parseDay('2019-01-01'), parseDay('2026-12-31'));
-    expect(f.title).toBe('Military and more: 3 events, 2019–2026');
-    expect(f.takeaway).toContain('2 military, 1 hormuz and shipping');
   });
 });

@@ -1,6 +1,5 @@
 /** Chart titles that state the finding, computed from the data so they never go stale. */
 import type { StockpileRow, HormuzRow } from '../data/schemas.ts';
-import { TOPICS, TOPIC_LABELS, type Topic } from '../topics.ts';
 import { formatDate } from '../dates.ts';
 import { formatNumber } from './common.ts';
 import { amountAt, LEVEL_LABELS, type StockpileLevel } from './stockpile.ts';
@@ -49,15 +48,4 @@ export function hormuzFinding(rows: HormuzRow[]) {
     .filter(Boolean)
     .join(' ');
   return { title, takeaway, description: `Bar charts of oil (million barrels a day) and liquefied natural gas (billion cubic feet a day) through the Strait of Hormuz by year. ${takeaway}` };
-}
-
-/** The timeline's title and takeaway: how many events, which kinds, over which years. */
-export function timelineFinding(events: { category: Topic }[], categories: readonly Topic[], start: Date, end: Date) {
-  const years = `${start.getUTCFullYear()}–${end.getUTCFullYear()}`;
-  const counts = categories.map((c) => `${events.filter((e) => e.category === c).length} ${TOPIC_LABELS[c].toLowerCase()}`).join(', ');
-  const title =
-    categories.length === TOPICS.length
-      ? `${events.length} turning points in the US–Iran standoff, ${years}`
-      : `${TOPIC_LABELS[categories[0]!]}${categories.length > 1 ? ' and more' : ''}: ${events.length} events, ${years}`;
-  return { title, takeaway: `Each dot is a dated event (${counts}). Select one for its date, summary and sources.` };
 }

@@ -16,7 +16,8 @@ import type { z } from 'zod';
 import { parseDatasets } from './data/datasets.ts';
 import { parseVariants } from './search-variants.ts';
 import { parseRedirects } from './redirects.ts';
-import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile } from './data/schemas.ts';
+import { DATA_FILES, parseEvents, parseHormuz, parseStockpile, readDataFile, type StockpileRow } from './data/schemas.ts';
+import { stockpileReportProblems } from './data/stockpile-reports.ts';
 
 export interface CheckReport {
   problems: ContentProblem[];
@@ -136,6 +137,8 @@ export function checkContent(root: string): CheckReport {
     if (!rows) continue;
     counts[name] = rows.length;
     for (const r of rows) for (const k of r.source ?? r.sources ?? []) citedAnywhere.add(k);
+    // Every stockpile row names the IAEA report it comes from, through its sources.
+    if (name === 'stockpile' && read) problems.push(...stockpileReportProblems(rows as StockpileRow[], sources, displayPath(path.join(root, relative))));
   }
 
   const datasetsFile = path.join(root, 'data', 'datasets.yaml');

@@ -32,6 +32,8 @@ import { checkRegistry, parseRegistry, PERMALINKS_FILE, type RegistryEntry } fro
 import { LineIndex } from './line-index.ts';
 import { closest } from './suggest.ts';
 import { checkFacts } from './facts.ts';
+import { stockpileReportProblems } from './data/stockpile-reports.ts';
+import type { SourceEntry } from './schemas.ts';
 
 /** Something a maintainer should know that does not stop the build: one line, and the details on request. */
 export interface ContentWarning {
@@ -182,6 +184,8 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
   const sourcesRel = 'sources.yaml';
   const sourcesText = files.read(sourcesRel);
   let sourceKeys: Set<string> | undefined;
+  /** The entries that passed their rules, for checks that read an entry (a stockpile row's report). */
+  let sourceEntries: Map<string, SourceEntry> | undefined;
   const sourcePlaces = new Map<string, { line: number; column: number }>();
   const replacedBy = new Map<string, string>();
   if (sourcesText !== undefined) {
@@ -196,6 +200,7 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
       }
       const read = collect(() => readSources(sourcesText, shown(sourcesRel)));
       if (read) problems.push(...read.problems);
+      sourceEntries = read?.sources;
     } else if (raw) {
       collect(() => readSources(sourcesText, shown(sourcesRel)));
     }
@@ -241,6 +246,8 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
     if (parsed) rows[name] = parsed;
     counts[name] = records.length;
   }
+  // Every stockpile row names the IAEA report it comes from, through its sources' `document`.
+  if (rows.stockpile && sourceEntries) problems.push(...stockpileReportProblems(rows.stockpile as StockpileRow[], sourceEntries, shown(DATA_FILES.stockpile)));
   const data: MdxDataContext = {
     stockpile: () => rows.stockpile as StockpileRow[] | undefined,
     events: () => rows.events as TimelineEvent[] | undefined,

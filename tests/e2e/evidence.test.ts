@@ -1,7 +1,8 @@
 /**
  * Evidence a reader can check, on the built site in Chromium: no page shows a placeholder title, a
  * tracking parameter or an internal source key; /sources/ filters by kind without JavaScript on a
- * phone; every key a merged entry replaced still lands on that entry.
+ * phone; every key a merged entry replaced still lands on that entry; /data/ links every stockpile
+ * row to its IAEA report and to each copy read.
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { useSiteAndBrowser } from './support/page-checks.ts';
 import { builtPages } from './support/site.ts';
 import { PLACEHOLDER_MARKERS, trackingParametersIn } from '../../src/lib/source-rules.ts';
 import { parseSources, SOURCE_TYPE_LABELS } from '../../src/lib/sources.ts';
+import { parseStockpile } from '../../src/lib/data/schemas.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -89,5 +91,35 @@ describe('the sources page on a phone, without JavaScript', () => {
     );
     expect(lost).toEqual([]);
     await page.close();
+  });
+});
+
+describe('every stockpile row names its IAEA report on /data/, without JavaScript', () => {
+  test('a tap on the summary opens one table row per data row, each linking the IAEA and every copy read', async () => {
+    const rows = parseStockpile(readFileSync('content/data/stockpile.csv', 'utf8'), 'content/data/stockpile.csv', new Set(sources.keys()));
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(site.url('data/#stockpile-reports'));
+    const summary = page.locator('.stockpile-reports-details > summary');
+    await summary.scrollIntoViewIfNeeded();
+    const box = (await summary.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    // What a finger on the summary hits is the summary itself, and it opens the table.
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('summary') !== null, [box.x + 12, box.y + box.height / 2]);
+    expect(hit).toBe(true);
+    await expect.poll(() => page.locator('table.stockpile-reports').isVisible()).toBe(false);
+    await page.mouse.click(box.x + 12, box.y + box.height / 2);
+    await expect.poll(() => page.locator('table.stockpile-reports').isVisible()).toBe(true);
+    const shown = await page.locator('table.stockpile-reports tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        date: tr.getAttribute('data-date'),
+        report: new URL(tr.querySelector<HTMLAnchorElement>('.stockpile-report a')?.href ?? 'about:blank').hostname,
+        copies: [...tr.querySelectorAll<HTMLAnchorElement>('.stockpile-copies a')].map((a) => a.getAttribute('href')),
+      })),
+    );
+    expect(shown.map((r) => r.date)).toEqual(rows.map((r) => r.report_date));
+    expect(shown.filter((r) => r.report !== 'www.iaea.org').map((r) => r.date)).toEqual([]);
+    expect(shown.map((r) => r.copies)).toEqual(rows.map((r) => r.source.map((k) => sources.get(k)!.url)));
+    await context.close();
   });
 });

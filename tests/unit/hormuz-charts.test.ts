@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseMapFeatures, parseTransits, type TransitRow } from '../../src/lib/data/schemas.ts';
 import { fixture, problems } from '../support/content-problems.ts';
 import { dailyRate, daysCovered, formatPeriod, transitsFinding, transitsGeometry, transitsNotes } from '../../src/lib/charts/transits.ts';
-import { mapGeometry, offsetLine, MAP_VIEWS } from '../../src/lib/charts/map.ts';
+import { mapGeometry, offsetLine, simplifyLine, MAP_VIEWS } from '../../src/lib/charts/map.ts';
 import type { Land } from '../../src/lib/charts/coastline.ts';
 import { boxInside, boxesOverlap, formatNumber, type Box } from '../../src/lib/charts/common.ts';
 import { parseDay } from '../../src/lib/dates.ts';
@@ -140,3 +140,14 @@ export function assertLabelsClear(name: string, boxes: Box[], size: { width: num
     boxes.slice(i + 1).forEach((c, j) => expect(boxesOverlap(b, c, 0), `${name}: labels ${i} and ${i + j + 1} overlap`).toBe(false));
   });
 }
+
+describe('coastline simplification', () => {
+  test('a one-unit zigzag along a straight coast collapses to its two ends', () => {
+    const zigzag: [number, number][] = [[0, 0], [1, 1], [2, 0], [3, 1], [4, 0], [5, 1], [6, 0]];
+    expect(simplifyLine(zigzag, 0.8)).toEqual([[0, 0], [6, 0]]);
+  });
+  test('a real corner is kept, and every kept point is within epsilon of the original line', () => {
+    const corner: [number, number][] = [[0, 0], [5, 0.3], [10, 0], [10, 5], [10.4, 10]];
+    expect(simplifyLine(corner, 0.8)).toEqual([[0, 0], [10, 0], [10.4, 10]]);
+  });
+});

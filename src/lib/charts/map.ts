@@ -58,6 +58,34 @@ export interface MapGeometry {
  * `tolerance` to the last one kept; rings left with fewer than three points are dropped whole,
  * so islands smaller than a pixel or two cost nothing (the data file marks the ones that matter).
  */
+/** Douglas–Peucker: the fewest points that keep the line within `epsilon` of where it was. */
+export function simplifyLine(points: [number, number][], epsilon: number): [number, number][] {
+  if (points.length < 3) return points;
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length) {
+    const [first, last] = stack.pop()!;
+    const [ax, ay] = points[first]!;
+    const [bx, by] = points[last]!;
+    const len = Math.hypot(bx - ax, by - ay);
+    let worst = -1;
+    let worstDistance = epsilon;
+    for (let i = first + 1; i < last; i++) {
+      const [px, py] = points[i]!;
+      const d = len === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len;
+      if (d > worstDistance) {
+        worst = i;
+        worstDistance = d;
+      }
+    }
+    if (worst < 0) continue;
+    keep[worst] = 1;
+    stack.push([first, worst], [worst, last]);
+  }
+  return points.filter((_, i) => keep[i]);
+}
+
 class ThinningPath {
   private out: string[] = [];
   private ring: [number, number][] = [];
@@ -80,9 +108,17 @@ class ThinningPath {
     if (pts.length < (closed ? 3 : 2)) return;
     // Islets smaller than a few units are specks at this scale; the islands that matter are marked from the data file.
     if (closed && Math.max(...pts.map((p) => p[0])) - Math.min(...pts.map((p) => p[0])) < 3 && Math.max(...pts.map((p) => p[1])) - Math.min(...pts.map((p) => p[1])) < 3) return;
-    // Whole units are enough for the coastline (a unit is about a CSS pixel); routes keep a decimal.
-    const round = this.tolerance >= 1 ? Math.round : r1;
-    this.out.push(`M${pts.map(([x, y]) => `${round(x)},${round(y)}`).join('L')}${closed ? 'Z' : ''}`);
+    if (this.tolerance < 1) {
+      // Routes keep a decimal.
+      this.out.push(`M${pts.map(([x, y]) => `${r1(x)},${r1(y)}`).join('L')}${closed ? 'Z' : ''}`);
+      return;
+    }
+    // The coastline: whole units (a unit is about a CSS pixel), then points that lie within 0.8 of
+    // the line through their neighbours dropped (the rounding leaves one-unit zigzags that draw
+    // nothing), written as relative moves, which are shorter and compress better.
+    const rounded = simplifyLine(pts.map(([x, y]): [number, number] => [Math.round(x), Math.round(y)]), 0.8);
+    const moves = rounded.slice(1).map(([x, y], i) => `${x - rounded[i]![0]},${y - rounded[i]![1]}`);
+    this.out.push(`M${rounded[0]![0]},${rounded[0]![1]}${moves.length ? `l${moves.join(' ')}` : ''}${closed ? 'Z' : ''}`);
   }
   result(): string {
     this.flush(false);

@@ -114,8 +114,8 @@ class ThinningPath {
       return;
     }
     // The coastline: whole units (a unit is about a CSS pixel), then points that lie within 0.8 of
-    // the line through their neighbours dropped (the rounding leaves one-unit zigzags that draw
-    // nothing), written as relative moves, which are shorter and compress better.
+    // the line through their neighbours dropped (rounding leaves a staircase of points along each
+    // straight stretch that draws nothing), written as relative moves, which are shorter and compress better.
     const rounded = simplifyLine(pts.map(([x, y]): [number, number] => [Math.round(x), Math.round(y)]), 0.8);
     const moves = rounded.slice(1).map(([x, y], i) => `${x - rounded[i]![0]},${y - rounded[i]![1]}`);
     this.out.push(`M${rounded[0]![0]},${rounded[0]![1]}${moves.length ? `l${moves.join(' ')}` : ''}${closed ? 'Z' : ''}`);

@@ -65,6 +65,7 @@ describe('a bad edit stops the build with the messages of npm run check', () => 
     const fixture = readFileSync('tests/fixtures/bad-timeline.mdx', 'utf8');
     const { status, output } = buildWith((dir) => writeFileSync(path.join(dir, 'essays', 'bad-timeline.mdx'), fixture));
     expect(status).not.toBe(0);
-    expect(output).toMatch(/essays\/bad-timeline\.mdx:14 <TimelineChart> field "categories\.0": found "militray"; expected one of "diplomacy"/);
+    // The content check stops it before rendering, in the form of every content error.
+    expect(output).toMatch(/essays\/bad-timeline\.mdx:14:16 field "TimelineChart\.categories": found "militray"; expected one of "diplomacy"/);
   }, 200_000);
 });

@@ -17,7 +17,7 @@ import { creditLine } from '../lib/reuse.ts';
 import { svgToPng } from '../lib/svg-to-png.ts';
 import { joinBase } from '../lib/urls.ts';
 
-function htmlFiles(dir: string): string[] {
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? htmlFiles(full) : name === 'index.html' ? [full] : [];
@@ -26,10 +26,11 @@ function htmlFiles(dir: string): string[] {
 
 /**
  * A chart's home: its own chart page first, then the timeline page, then the essays; the first
- * page found that holds the chart gives the permanent address drawn into the image.
+ * page found that holds the chart gives the permanent address drawn into the image (never an
+ * embed page, which is not meant to be visited).
  */
 function homeRank(page: string): number {
-  return page.startsWith('charts/') ? 0 : page.startsWith('timeline/') ? 1 : 2;
+  return page.startsWith('charts/') ? 0 : page.startsWith('timeline/') ? 1 : page.startsWith('embed/') ? 3 : 2;
 }
 
 export interface ChartHome { chart: ExtractedChart; page: string }

@@ -113,3 +113,25 @@ describe('licence and credit', () => {
     expect(html.match(/Licence <a href="https:\/\/creativecommons.org\/licenses\/by\/4.0\/" rel="license">CC BY 4.0<\/a>/g)?.length).toBe(pkg.resources.length);
   });
 });
+
+describe('essays as Markdown, and /llms.txt', () => {
+  const essays = pages.filter((p) => /^essays\/[^/]+\/$/.test(p));
+  test.each(essays)('/%s links its Markdown version, which has footnotes with addresses and nothing left of MDX', (p) => {
+    const slug = p.split('/')[1]!;
+    expect(htmlOf(p)).toContain(`href="${base}essays/${slug}.md"`);
+    const md = readFileSync(path.join(dist, 'essays', `${slug}.md`), 'utf8');
+    expect(md).not.toMatch(/<[A-Z]\w*|\[@|glossary:|import /);
+    const notes = md.split('\n').filter((l) => /^\[\^\d+\]: /.test(l));
+    expect(notes.length).toBeGreaterThan(5);
+    for (const n of notes) expect(n).toMatch(/<https?:\/\/[^>]+>$/);
+    // Every marker in the text has its footnote.
+    const markers = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
+    expect(markers.size).toBe(notes.length);
+  });
+
+  test('/llms.txt lists every essay and every data file', () => {
+    const text = readFileSync(path.join(dist, 'llms.txt'), 'utf8');
+    for (const p of essays) expect(text).toContain(`/${p})`);
+    for (const f of ['stockpile.csv', 'events.csv', 'hormuz-flows.csv', 'hormuz-transits.csv', 'hormuz-map.csv', 'datapackage.json', 'facts.json']) expect(text).toContain(`/data/${f})`);
+  });
+});

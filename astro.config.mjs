@@ -12,6 +12,8 @@ import { isLivePage } from './src/lib/site-addresses.ts';
 import { ContentValidationError } from './src/lib/content-errors.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { buildCacheDir, pruneCache } from './src/lib/build-cache.ts';
+import { chartDownloads } from './src/integrations/chart-downloads.ts';
+import { frameHeaders } from './src/integrations/frame-headers.ts';
 
 /**
  * The redirects, or none while redirects.yaml has an error, and never one over a live page: the
@@ -123,7 +125,8 @@ export default defineConfig({
   redirects: Object.fromEntries(redirectsOrNone().map((r) => [r.from, withBase(SITE.base, r.to)])),
   // optimize: the static parts of each MDX page compile to HTML strings rather than a call per
   // element; the HTML is the same and a 500-essay build uses about a third less CPU.
-  integrations: [cpuPhases(), contentCheck(), buildCachePruning(), mdx({ optimize: true }), sitemap({ filter: (page) => !loadRedirects().some((r) => page.endsWith(r.from)) })],
+  // chartDownloads comes before buildCachePruning: its images must be marked used before the cache is pruned.
+  integrations: [cpuPhases(), contentCheck(), chartDownloads({ siteUrl: SITE.url, base: SITE.base, siteTitle: SITE.title, css: fileURLToPath(new URL('./src/styles/global.css', import.meta.url)) }), buildCachePruning(), frameHeaders({ base: SITE.base }), mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/embed/') && !loadRedirects().some((r) => page.endsWith(r.from)) })],
   security: {
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').

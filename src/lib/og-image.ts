@@ -44,7 +44,7 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.joi
 export const SHARE_CARD_RENDER_OPTIONS: ResvgRenderOptions = { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } };
 
 /** What else decides the pixels besides the SVG: the renderer's version and the font files. */
-function rendererFingerprint(): string[] {
+export function rendererFingerprint(): string[] {
   const resvg = (require('@resvg/resvg-js/package.json') as { version: string }).version;
   return [`resvg ${resvg}`, ...FONT_FILES.map((f) => `${path.basename(f)} ${statSync(f).size}`)];
 }

@@ -4,6 +4,7 @@ import type { APIContext } from 'astro';
 import { SITE } from '../site.config.ts';
 import { publishedInOrder } from '../lib/essays.ts';
 import { joinBase } from '../lib/urls.ts';
+import { feedRights, xmlText } from '../lib/reuse.ts';
 
 export async function GET(context: APIContext) {
   const essays = publishedInOrder(await getCollection('essays'));
@@ -20,6 +21,6 @@ export async function GET(context: APIContext) {
         link: joinBase(import.meta.env.BASE_URL, `essays/${e.id}/`),
         categories: e.data.topics,
       })),
-    customData: '<language>en</language>',
+    customData: `<language>en</language><copyright>${xmlText(feedRights(SITE.title))}</copyright>`,
   });
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { builtPages } from './support/site.ts';
 import { SITE } from '../../src/site.config.ts';
 
-const pages = builtPages().filter((p) => p !== '404.html');
+// Embeds (/embed/…) are shown inside other sites' pages, not shared: their canonical is the chart's page.
+const pages = builtPages().filter((p) => p !== '404.html' && !p.startsWith('embed/'));
 const meta = (html: string, attr: 'property' | 'name', key: string) => new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(html)?.[1];
 
 describe('page metadata', () => {

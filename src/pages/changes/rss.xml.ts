@@ -6,6 +6,7 @@ import { publishedInOrder } from '../../lib/essays.ts';
 import { siteChanges } from '../../lib/changes.ts';
 import { joinBase } from '../../lib/urls.ts';
 import { isoDay } from '../../lib/dates.ts';
+import { feedRights, xmlText } from '../../lib/reuse.ts';
 
 export async function GET(context: APIContext) {
   const changes = siteChanges(publishedInOrder(await getCollection('essays')));
@@ -20,5 +21,6 @@ export async function GET(context: APIContext) {
       link: joinBase(import.meta.env.BASE_URL, `essays/${c.essayId}/${c.kind === 'revised' ? '#updates-and-corrections' : ''}`),
       customData: `<guid isPermaLink="false">${c.essayId}-${isoDay(c.date)}-${c.kind}</guid>`,
     })),
+    customData: `<copyright>${xmlText(feedRights(SITE.title))}</copyright>`,
   });
 }

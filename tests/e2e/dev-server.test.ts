@@ -19,6 +19,8 @@ import { formatProblem } from '../../src/lib/content-errors.ts';
 const ESSAY = 'leverage';
 let work: string;
 let content: string;
+/** The essay's own `updated:` line, put back when the test fixes its bad edit. */
+let updatedLine: string;
 let dev: ChildProcess;
 let origin: string;
 let browser: Browser;
@@ -57,8 +59,10 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'explainer-dev-'));
   content = path.join(work, 'content');
   cpSync('content', content, { recursive: true });
-  // Start with a bad edit in place: dev must start anyway.
-  edit(`essays/${ESSAY}.mdx`, 'updated: 2026-11-21', 'updated: 2026-12-32');
+  // Start with a bad edit in place: dev must start anyway. (The essay's own date, read from it,
+  // so an editor moving `updated` does not break the test.)
+  updatedLine = /^updated: .*$/m.exec(readFileSync(path.join(content, 'essays', `${ESSAY}.mdx`), 'utf8'))![0];
+  edit(`essays/${ESSAY}.mdx`, updatedLine, 'updated: 2026-12-32');
   const port = await freePort();
   origin = `http://localhost:${port}`;
   dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port)], {
@@ -107,7 +111,7 @@ describe('astro dev with content that has an error', () => {
   }, 240_000);
 
   test('fixing the file reloads the page by itself, with the essay', async () => {
-    edit(`essays/${ESSAY}.mdx`, 'updated: 2026-12-32', 'updated: 2026-11-21');
+    edit(`essays/${ESSAY}.mdx`, 'updated: 2026-12-32', updatedLine);
     await waitInPage(() => !document.querySelector('vite-error-overlay') && !!document.querySelector('article.essay h1'), undefined, 'the reload after the fix');
     expect(await page.textContent('article.essay h1')).toContain('Leverage');
   }, 150_000);

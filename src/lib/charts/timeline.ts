@@ -345,11 +345,14 @@ function tickLabels(dates: readonly Date[], unit: TickUnit, withYear: boolean): 
 }
 
 /**
- * A label's width in SVG units, generously: the charts' face (DejaVu Sans) draws each digit 0.64 em
- * wide, and tick labels are mostly digits ("2023" is 30.5 px at 12 px), so 0.65 em a character.
+ * A label's width in SVG units, a little generously, from the charts' face (DejaVu Sans): digits
+ * are 0.64 em ("2023" is 30.5 px at 12 px), a space 0.32 em, capitals up to about 0.72 em and
+ * lower-case letters about 0.62 em at most in month names.
  */
 export function labelWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.65;
+  let em = 0;
+  for (const ch of text) em += /\d/.test(ch) ? 0.64 : ch === ' ' ? 0.32 : /[A-Z]/.test(ch) ? 0.72 : 0.62;
+  return em * fontSize;
 }
 
 export function axisTicks(domain: readonly [Date, Date], x: (t: number) => number, width: number, style: TimelineStyle): TimelineTick[] {

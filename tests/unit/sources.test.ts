@@ -3,13 +3,18 @@ import { readFileSync } from 'node:fs';
 import { formatProblem } from '../../src/lib/content-errors.ts';
 import {
   archiveLink,
+  backLinkLetter,
   citationMap,
   describeOrigin,
   describeShare,
   describeTypeCounts,
+  displayUrl,
   groupCitingPlaces,
   groupSources,
+  ordinal,
+  parseSourcePreview,
   readSources,
+  sourcePreview,
   sourceTypeShares,
   SOURCE_TYPE_LABELS,
 } from '../../src/lib/sources.ts';
@@ -224,5 +229,36 @@ describe('type counts in words', () => {
     expect(describeTypeCounts(shares)).toBe('3 research institutes and think tanks, 2 wire agency reports and 1 official document');
     expect(describeTypeCounts(sourceTypeShares([entry('a', 'news', 'Dawn')]))).toBe('1 newspaper or broadcaster');
     expect(describeTypeCounts(sourceTypeShares([]))).toBe('');
+  });
+});
+
+describe('citation previews and reference entries', () => {
+  test('a preview carries title, origin, type label, date, address, archive link and document', () => {
+    const s: SourceEntry = { ...entry('a', 'wire', 'Reuters'), via: 'Deccan Herald', document: { id: 'GOV/2025/25', url: 'https://www.iaea.org/board' } };
+    const preview = sourcePreview(s);
+    expect(preview).toEqual({
+      title: s.title,
+      origin: 'Reuters, via Deccan Herald',
+      typeLabel: SOURCE_TYPE_LABELS.wire.one,
+      date: '1 January 2025',
+      url: s.url,
+      archive: { href: archiveLink(s).href, label: archiveLink(s).label },
+      document: { id: 'GOV/2025/25', url: 'https://www.iaea.org/board' },
+    });
+    expect(parseSourcePreview(JSON.stringify(preview))).toEqual(preview);
+    expect(parseSourcePreview('{"title":"x"}')).toBeUndefined();
+    expect(parseSourcePreview('not json')).toBeUndefined();
+    expect(parseSourcePreview(undefined)).toBeUndefined();
+  });
+
+  test('addresses are written short: no scheme, no www, no trailing slash; a needed query is kept', () => {
+    expect(displayUrl('https://www.reuters.com/world/iran-talks/')).toBe('reuters.com/world/iran-talks');
+    expect(displayUrl('https://apnews.com/article/abc?page=2')).toBe('apnews.com/article/abc?page=2');
+    expect(displayUrl('https://www.iaea.org/')).toBe('iaea.org');
+  });
+
+  test('back-links are lettered a… z, aa… and their uses counted 1st, 2nd, 3rd, 11th, 21st', () => {
+    expect([1, 2, 26, 27, 28].map(backLinkLetter)).toEqual(['a', 'b', 'z', 'aa', 'ab']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
   });
 });

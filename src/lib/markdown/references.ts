@@ -18,7 +18,7 @@ import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, Custom } from 'satteri';
 import { lineAtOffset, scanCitations } from '../citations.ts';
-import { describeSourceDate } from '../sources.ts';
+import { backLinkLetter, displayUrl, ordinal, sourcePreview } from '../sources.ts';
 import type { SourceEntry } from '../schemas.ts';
 import { asMdast, h, toHtml } from './hast.ts';
 import { externalLinkMarks, isExternalHref } from './links.ts';
@@ -104,20 +104,39 @@ function referencesHeading(): Element {
   return h('h2', { id: 'references', dataPagefindIgnore: '' }, ['References']);
 }
 
-/** The numbered list of cited sources; links to other sites are marked as such. */
+/**
+ * The numbered list of cited sources. Each entry: the title (linked), then on one line its type,
+ * who published it (", via …" for a republication) and its date, then its address written short
+ * and an archived copy, then labelled links back to each place the text cites it. The entry
+ * carries the same facts as JSON in `data-preview`, which the citation popover shows
+ * (src/scripts/popover.ts), so the marker and the list can never disagree.
+ */
 export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
+  const external = (link: Element) => (isExternalHref(String(link.properties.href), siteOrigin) ? externalLinkMarks(link) : link);
   const items = cited.map(([key, count]) => {
     const s = sources.get(key);
     if (!s) throw new Error(`References: no source "${key}" in content/sources.yaml`);
-    const backlinks: (ElementContent | string)[] = [];
-    for (let i = 1; i <= count; i++) {
-      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to citation ${i} of this source` }, ['↩︎']));
+    const preview = sourcePreview(s);
+    // One use: a single "↑". Several: "↑ a b c", each letter saying which use it returns to.
+    const backlinks: (ElementContent | string)[] =
+      count === 1
+        ? [' ', h('a', { href: `#cite-${key}-1`, className: ['ref-back'], ariaLabel: 'Back to text' }, ['↑'])]
+        : [' ', h('span', { ariaHidden: 'true' }, ['↑'])];
+    for (let i = 1; count > 1 && i <= count; i++) {
+      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to text, ${ordinal(i)} use` }, [backLinkLetter(i)]));
     }
-    const link = h('a', { href: s.url }, [s.title]);
-    return h('li', { id: `ref-${key}` }, [
+    return h('li', { id: `ref-${key}`, dataPreview: JSON.stringify(preview) }, [
       ...(s.author ? [`${s.author}, `] : []),
-      h('cite', {}, [isExternalHref(s.url, siteOrigin) ? externalLinkMarks(link) : link]),
-      `. ${s.publisher}, ${describeSourceDate(s.date)}.`,
+      h('cite', {}, [external(h('a', { href: s.url }, [s.title]))]),
+      '. ',
+      h('span', { className: ['ref-meta'] }, [`${preview.typeLabel} · ${preview.origin} · ${preview.date}`]),
+      ...(s.document ? [' ', h('span', { className: ['ref-document'] }, s.document.url ? [external(h('a', { href: s.document.url }, [s.document.id]))] : [s.document.id])] : []),
+      ' ',
+      h('span', { className: ['ref-address'] }, [
+        h('span', { className: ['ref-url'], translate: 'no' }, [displayUrl(s.url)]),
+        ' · ',
+        external(h('a', { href: preview.archive.href, className: ['ref-archive'] }, [preview.archive.label])),
+      ]),
       h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
     ]);
   });

@@ -50,7 +50,7 @@ describe('citations', () => {
     expect(await render('Once [@afp-c].')).toContain('<span class="ref-back-links" data-pagefind-ignore> <a href="#cite-afp-c-1" class="ref-back" aria-label="Back to text">↑</a></span></li>');
     expect(refs).toContain('<cite><a href="https://example.org/iaea-a" target="_blank" rel="noopener noreferrer" class="external">Title of iaea-a');
     // Type, publisher and date on one line, then the address written short and an archived copy.
-    expect(refs).toContain('<span class="ref-meta">Official document · Publisher · 31 May 2025</span> <span class="ref-address"><span class="ref-url" translate="no">example.org/iaea-a</span> · <a href="https://web.archive.org/web/20261121/https://example.org/iaea-a"');
+    expect(refs).toContain('<span class="ref-meta">Official document · Publisher · 31 May 2025</span> <span class="ref-address"><span class="ref-url" translate="no">example.org/iaea-a</span><span class="ref-sep"> · </span><a href="https://web.archive.org/web/20261121/https://example.org/iaea-a"');
   });
   test('a page without citations has no References list', async () => {
     expect(await render('No sources here.')).not.toContain('references');

@@ -134,7 +134,7 @@ export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, 
       ' ',
       h('span', { className: ['ref-address'] }, [
         h('span', { className: ['ref-url'], translate: 'no' }, [displayUrl(s.url)]),
-        ' · ',
+        h('span', { className: ['ref-sep'] }, [' · ']),
         external(h('a', { href: preview.archive.href, className: ['ref-archive'] }, [preview.archive.label])),
       ]),
       h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),

@@ -5,6 +5,7 @@ import { readYaml } from './yaml-file.ts';
 import { formatDate, isoDay, parseDay } from './dates.ts';
 import { normaliseSourceUrl } from './source-rules.ts';
 import { citedKeys } from './citations.ts';
+import { typesetNumbers } from './typesetting.ts';
 import type { SourcePreview } from './popover.ts';
 
 export { parseSourcePreview, type SourcePreview } from './popover.ts';
@@ -164,9 +165,9 @@ export function sourceTypeShares(sources: Iterable<Pick<SourceEntry, 'type'>>): 
   return shares.map(({ type, count, percent }) => ({ type, count, percent }));
 }
 
-/** A share as the site writes it: "12 %", or "under 1 %" for a type that has entries but rounds to none. */
+/** A share as the site writes it (src/lib/typesetting.ts): "12 %", or "under 1 %" for a type that has entries but rounds to none. */
 export function describeShare(share: Pick<TypeShare, 'count' | 'percent'>): string {
-  return share.count > 0 && share.percent === 0 ? 'under 1 %' : `${share.percent} %`;
+  return typesetNumbers(share.count > 0 && share.percent === 0 ? 'under 1 %' : `${share.percent} %`);
 }
 
 /** Who stands behind the copy a reader opens: "Reuters, via Deccan Herald", or just "Reuters". */

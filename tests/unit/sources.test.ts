@@ -144,8 +144,8 @@ describe('type shares', () => {
     const sources = [...Array.from({ length: 250 }, (_, i) => entry(`n${i}`, 'news', 'Dawn')), entry('x', 'other', 'Blog')];
     const other = sourceTypeShares(sources).find((s) => s.type === 'other')!;
     expect(other).toEqual({ type: 'other', count: 1, percent: 0 });
-    expect(describeShare(other)).toBe('under 1 %');
-    expect(describeShare({ count: 0, percent: 0 })).toBe('0 %');
+    expect(describeShare(other)).toBe('under 1\u00a0%');
+    expect(describeShare({ count: 0, percent: 0 })).toBe('0\u00a0%');
     expect(sourceTypeShares([]).every((s) => s.count === 0 && s.percent === 0)).toBe(true);
   });
 

@@ -23,6 +23,7 @@ import type { SourceEntry } from '../schemas.ts';
 import { asMdast, h, toHtml } from './hast.ts';
 import { externalLinkMarks, isExternalHref } from './links.ts';
 import { cite, citationMarker } from './citation-markers.ts';
+import { WORD_JOINER } from '../typesetting.ts';
 import type { HastStep, MdastStep, StepContext } from './context.ts';
 
 export function citations({ doc, lookups, options }: StepContext): MdastStep {
@@ -72,8 +73,10 @@ export function citations({ doc, lookups, options }: StepContext): MdastStep {
         }
         if (unknown.length) continue;
         // Drop the space before the marker so it hugs the claim it supports.
+        // A word joiner after it keeps the marker from wrapping onto a line of its own (after "." a
+        // break before "[" would otherwise be allowed).
         const before = node.value.slice(cursor, m.start).replace(/[ \t]+$/, '');
-        if (before) replacement.push({ type: 'text', value: before });
+        if (before) replacement.push({ type: 'text', value: `${before}${WORD_JOINER}` });
         replacement.push(asMdast(citationMarker(m.keys.map((key) => cite(doc.citations, key)))));
         cursor = m.end;
       }

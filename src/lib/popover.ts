@@ -1,6 +1,6 @@
 /**
  * The one popover the site uses for glossary terms and citation markers (src/scripts/popover.ts):
- * what a citation preview holds, read back from the reference list, and where the popover goes.
+ * what a citation preview holds, read from the reference list, and where the popover goes.
  * Plain TypeScript with no imports, so the browser script stays small.
  */
 
@@ -19,18 +19,32 @@ export interface SourcePreview {
   document?: { id: string; url?: string };
 }
 
-/** Reads a preview back from the JSON the reference list writes; undefined for anything else. */
-export function parseSourcePreview(json: string | undefined): SourcePreview | undefined {
-  if (!json) return undefined;
-  let p: Partial<SourcePreview> | null;
-  try {
-    p = JSON.parse(json) as Partial<SourcePreview> | null;
-  } catch {
-    return undefined;
-  }
-  const text = (v: unknown) => typeof v === 'string' && v.length > 0;
-  const ok = p && text(p.title) && text(p.origin) && text(p.typeLabel) && text(p.date) && text(p.url) && p.archive && text(p.archive.href) && text(p.archive.label);
-  return ok ? (p as SourcePreview) : undefined;
+/** The parts of a reference entry, as the popover reads them; empty text where a part is missing. */
+export interface ReferenceParts {
+  title: string;
+  author: string;
+  typeLabel: string;
+  origin: string;
+  date: string;
+  url: string;
+  archive: { href: string; label: string };
+  documentId: string;
+  documentUrl: string;
+}
+
+/** A preview from a reference entry's parts; undefined when a part every preview needs is missing. */
+export function toSourcePreview(p: ReferenceParts): SourcePreview | undefined {
+  if (![p.title, p.typeLabel, p.origin, p.date, p.url, p.archive.href, p.archive.label].every(Boolean)) return undefined;
+  return {
+    title: p.title,
+    ...(p.author ? { author: p.author } : {}),
+    origin: p.origin,
+    typeLabel: p.typeLabel,
+    date: p.date,
+    url: p.url,
+    archive: p.archive,
+    ...(p.documentId ? { document: { id: p.documentId, ...(p.documentUrl ? { url: p.documentUrl } : {}) } } : {}),
+  };
 }
 
 export interface Box {

@@ -8,7 +8,7 @@ import { citedKeys } from './citations.ts';
 import { typesetNumbers } from './typesetting.ts';
 import type { SourcePreview } from './popover.ts';
 
-export { parseSourcePreview, type SourcePreview } from './popover.ts';
+export type { SourcePreview } from './popover.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 

@@ -1,8 +1,8 @@
 /**
  * The site's one popover, for glossary terms and citation markers. Hovering a term or a marker,
  * focusing it with the keyboard, or tapping it shows what it points to: a term's definition, or
- * the cited source (title, type, publisher and the copy read, date, link, archived copy) as the
- * References list describes it (its entry's `data-preview`, built by sourcePreview()). Escape, a
+ * the cited source (title, type, publisher and the copy read, date, link, archived copy) as its
+ * entry in the References list shows it. Escape, a
  * tap or click elsewhere, or moving the pointer away (when it was opened by hovering) closes it.
  *
  * Without JavaScript a term stays a link to its glossary entry and a marker a link to its entry
@@ -12,7 +12,7 @@
  * into the popover's links and on to the text after it, and `position: fixed` keeps it from being
  * clipped by a table that scrolls.
  */
-import { parseSourcePreview, placePopover, type SourcePreview } from '../lib/popover.ts';
+import { placePopover, toSourcePreview, type SourcePreview } from '../lib/popover.ts';
 
 const TRIGGER = 'a.term-link[data-definition], a.cite-link[href^="#ref-"]';
 const CLOSE_AFTER_MS = 250;
@@ -46,17 +46,35 @@ function link(href: string, text: string, external: boolean): HTMLAnchorElement 
   return a;
 }
 
-/** The preview of the source a marker points to, from its entry in the References list. */
+/**
+ * The preview of the source a marker points to, read from its entry in the References list
+ * (src/lib/markdown/references.ts draws it with sourcePreview()).
+ */
 function previewOf(marker: HTMLAnchorElement): { preview: SourcePreview; entry: HTMLElement } | undefined {
   const entry = document.getElementById(decodeURIComponent(marker.hash.slice(1)));
-  const preview = parseSourcePreview(entry?.dataset.preview);
+  const text = (selector: string) => entry?.querySelector(selector)?.textContent?.trim() ?? '';
+  const title = entry?.querySelector<HTMLAnchorElement>('cite a');
+  const archive = entry?.querySelector<HTMLAnchorElement>('a.ref-archive');
+  const documentLink = entry?.querySelector<HTMLAnchorElement>('.ref-document a');
+  const author = entry?.firstChild?.nodeType === Node.TEXT_NODE ? entry.firstChild.textContent!.replace(/,\s*$/, '') : '';
+  const preview = toSourcePreview({
+    title: title?.firstChild?.textContent ?? '',
+    author,
+    typeLabel: text('.ref-type'),
+    origin: text('.ref-origin'),
+    date: text('.ref-date'),
+    url: title?.getAttribute('href') ?? '',
+    archive: { href: archive?.getAttribute('href') ?? '', label: archive?.firstChild?.textContent ?? '' },
+    documentId: text('.ref-document'),
+    documentUrl: documentLink?.getAttribute('href') ?? '',
+  });
   return entry && preview ? { preview, entry } : undefined;
 }
 
 function termContent(term: HTMLAnchorElement): Node[] {
   return [
     el('span', 'popover-text', term.dataset.definition!),
-    el('span', 'popover-links', link(term.href, 'Full entry in the glossary', false)),
+    el('span', 'popover-links', link(term.getAttribute('href')!, 'Full entry in the glossary', false)),
   ];
 }
 

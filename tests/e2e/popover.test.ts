@@ -26,13 +26,15 @@ const essay = withMarkers.find((p) => p.startsWith('essays/'))!;
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
-/** The preview the References list holds for a marker's source, as JSON. */
+/** What the References list says of a marker's source. */
 async function expectedPreview(page: Page, marker: string): Promise<{ title: string; origin: string; typeLabel: string; date: string; url: string; archive: { href: string } }> {
-  const json = await page.evaluate((sel) => {
+  return page.evaluate((sel) => {
     const a = document.querySelector<HTMLAnchorElement>(sel)!;
-    return document.getElementById(a.hash.slice(1))!.dataset.preview!;
+    const entry = document.getElementById(a.hash.slice(1))!;
+    const text = (s: string) => entry.querySelector(s)!.textContent!.trim();
+    const link = entry.querySelector('cite a')!;
+    return { title: link.firstChild!.textContent!, origin: text('.ref-origin'), typeLabel: text('.ref-type'), date: text('.ref-date'), url: link.getAttribute('href')!, archive: { href: entry.querySelector('a.ref-archive')!.getAttribute('href')! } };
   }, marker);
-  return JSON.parse(json);
 }
 
 /** The first marker in running text, scrolled to the middle of the screen; its selector and box. */

@@ -42,7 +42,7 @@ describe('citations', () => {
     expect(html).toContain('First\u2060<sup class="cite">[<a href="#ref-eia-b" id="cite-eia-b-1" class="cite-link" aria-label="Source 1">1</a>]</sup>.');
     expect(html).toContain('id="cite-iaea-a-1" class="cite-link" aria-label="Source 2">2</a>, <a href="#ref-eia-b" id="cite-eia-b-2"');
     expect(html).toContain('<h2 id="references" data-pagefind-ignore="" tabindex="-1">References</h2>');
-    expect(html).toContain('<ol class="references" data-pagefind-ignore><li id="ref-eia-b" data-preview=');
+    expect(html).toContain('<ol class="references" data-pagefind-ignore><li id="ref-eia-b"><cite>');
     const refs = html.slice(html.indexOf('<ol class="references"'));
     expect(refs.indexOf('ref-eia-b')).toBeLessThan(refs.indexOf('ref-iaea-a'));
     // Cited twice: "↑ a b", each letter labelled with the use it returns to; cited once: one "↑".
@@ -50,7 +50,7 @@ describe('citations', () => {
     expect(await render('Once [@afp-c].')).toContain('<span class="ref-back-links" data-pagefind-ignore> <a href="#cite-afp-c-1" class="ref-back" aria-label="Back to text">↑</a></span></li>');
     expect(refs).toContain('<cite><a href="https://example.org/iaea-a" target="_blank" rel="noopener noreferrer" class="external">Title of iaea-a');
     // Type, publisher and date on one line, then the address written short and an archived copy.
-    expect(refs).toContain('<span class="ref-meta">Official document · Publisher · 31 May 2025</span> <span class="ref-address"><span class="ref-url" translate="no">example.org/iaea-a</span><span class="ref-sep"> · </span><a href="https://web.archive.org/web/20261121/https://example.org/iaea-a"');
+    expect(refs).toContain('<span class="ref-meta"><span class="ref-type">Official document</span> · <span class="ref-origin">Publisher</span> · <span class="ref-date">31 May 2025</span></span> <span class="ref-address"><span class="ref-url" translate="no">example.org/iaea-a</span><span class="ref-sep"> · </span><a href="https://web.archive.org/web/20261121/https://example.org/iaea-a"');
   });
   test('a page without citations has no References list', async () => {
     expect(await render('No sources here.')).not.toContain('references');
@@ -104,7 +104,7 @@ describe('facts', () => {
   test('a <Fact> on a line of its own is cited too', async () => {
     const html = await render('<Fact id="hormuz-flow" />\n');
     expect(html).toContain(`data-refs='[{"key":"eia-b","n":1,"occurrence":1},{"key":"afp-c","n":2,"occurrence":1}]'`);
-    expect(html).toContain('<li id="ref-afp-c" data-preview=');
+    expect(html).toContain('<li id="ref-afp-c"><cite>');
   });
   test('an unknown fact id stops the build naming file and line', async () => {
     await expect(render('Fine.\n\nThe stockpile is <Fact id="no-such-fact" />.')).rejects.toThrow(

@@ -12,13 +12,13 @@ import {
   groupCitingPlaces,
   groupSources,
   ordinal,
-  parseSourcePreview,
   readSources,
   sourcePreview,
   sourceTypeShares,
   SOURCE_TYPE_LABELS,
 } from '../../src/lib/sources.ts';
 import { SOURCE_TYPES, type SourceEntry, type SourceType } from '../../src/lib/schemas.ts';
+import { toSourcePreview } from '../../src/lib/popover.ts';
 import { isPlaceholderTitle, normaliseSourceUrl, trackingParametersIn, withoutTracking } from '../../src/lib/source-rules.ts';
 
 const FIXTURES = 'tests/fixtures/sources';
@@ -245,10 +245,11 @@ describe('citation previews and reference entries', () => {
       archive: { href: archiveLink(s).href, label: archiveLink(s).label },
       document: { id: 'GOV/2025/25', url: 'https://www.iaea.org/board' },
     });
-    expect(parseSourcePreview(JSON.stringify(preview))).toEqual(preview);
-    expect(parseSourcePreview('{"title":"x"}')).toBeUndefined();
-    expect(parseSourcePreview('not json')).toBeUndefined();
-    expect(parseSourcePreview(undefined)).toBeUndefined();
+    // Read back from a reference entry's parts, as the popover does; a missing part means no preview.
+    const parts = { title: s.title, author: '', typeLabel: preview.typeLabel, origin: preview.origin, date: preview.date, url: s.url, archive: preview.archive, documentId: 'GOV/2025/25', documentUrl: 'https://www.iaea.org/board' };
+    expect(toSourcePreview(parts)).toEqual(preview);
+    expect(toSourcePreview({ ...parts, origin: '' })).toBeUndefined();
+    expect(toSourcePreview({ ...parts, archive: { href: '', label: '' } })).toBeUndefined();
   });
 
   test('addresses are written short: no scheme, no www, no trailing slash; a needed query is kept', () => {

@@ -110,9 +110,10 @@ function referencesHeading(): Element {
 /**
  * The numbered list of cited sources. Each entry: the title (linked), then on one line its type,
  * who published it (", via …" for a republication) and its date, then its address written short
- * and an archived copy, then labelled links back to each place the text cites it. The entry
- * carries the same facts as JSON in `data-preview`, which the citation popover shows
- * (src/scripts/popover.ts), so the marker and the list can never disagree.
+ * and an archived copy, then labelled links back to each place the text cites it. The citation
+ * popover (src/scripts/popover.ts) reads its preview from these parts (.ref-type, .ref-origin,
+ * .ref-date, the cited link, .ref-document, .ref-archive), so the marker and the list cannot
+ * disagree and the page carries each fact once.
  */
 export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
   const external = (link: Element) => (isExternalHref(String(link.properties.href), siteOrigin) ? externalLinkMarks(link) : link);
@@ -128,11 +129,11 @@ export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, 
     for (let i = 1; count > 1 && i <= count; i++) {
       backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to text, ${ordinal(i)} use` }, [backLinkLetter(i)]));
     }
-    return h('li', { id: `ref-${key}`, dataPreview: JSON.stringify(preview) }, [
+    return h('li', { id: `ref-${key}` }, [
       ...(s.author ? [`${s.author}, `] : []),
       h('cite', {}, [external(h('a', { href: s.url }, [s.title]))]),
       '. ',
-      h('span', { className: ['ref-meta'] }, [`${preview.typeLabel} · ${preview.origin} · ${preview.date}`]),
+      h('span', { className: ['ref-meta'] }, [h('span', { className: ['ref-type'] }, [preview.typeLabel]), ' · ', h('span', { className: ['ref-origin'] }, [preview.origin]), ' · ', h('span', { className: ['ref-date'] }, [preview.date])]),
       ...(s.document ? [' ', h('span', { className: ['ref-document'] }, s.document.url ? [external(h('a', { href: s.document.url }, [s.document.id]))] : [s.document.id])] : []),
       ' ',
       h('span', { className: ['ref-address'] }, [

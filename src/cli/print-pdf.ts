@@ -16,8 +16,11 @@ for (const p of pages) {
   const page = await browser.newPage();
   await page.goto(site.url(p), { waitUntil: 'networkidle' });
   await page.emulateMedia({ media: 'print' });
+  // What a browser does before printing: the handout's footer fills in the retrieval date.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const file = path.join(out, `${p.replace(/\/$/, '').replace(/\//g, '_') || 'home'}.pdf`);
-  await page.pdf({ path: file, format: 'A4', printBackground: false, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="url"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>' });
+  // The stylesheet's @page rule sets the size, margins and page numbers, as when a reader prints from the browser.
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: false });
   console.log(file);
   await page.close();
 }

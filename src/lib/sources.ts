@@ -5,6 +5,10 @@ import { readYaml } from './yaml-file.ts';
 import { formatDate, isoDay, parseDay } from './dates.ts';
 import { normaliseSourceUrl } from './source-rules.ts';
 import { citedKeys } from './citations.ts';
+import { typesetNumbers } from './typesetting.ts';
+import type { SourcePreview } from './popover.ts';
+
+export type { SourcePreview } from './popover.ts';
 
 export const SOURCE_KEY = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
@@ -161,9 +165,9 @@ export function sourceTypeShares(sources: Iterable<Pick<SourceEntry, 'type'>>): 
   return shares.map(({ type, count, percent }) => ({ type, count, percent }));
 }
 
-/** A share as the site writes it: "12 %", or "under 1 %" for a type that has entries but rounds to none. */
+/** A share as the site writes it (src/lib/typesetting.ts): "12 %", or "under 1 %" for a type that has entries but rounds to none. */
 export function describeShare(share: Pick<TypeShare, 'count' | 'percent'>): string {
-  return share.count > 0 && share.percent === 0 ? 'under 1 %' : `${share.percent} %`;
+  return typesetNumbers(share.count > 0 && share.percent === 0 ? 'under 1 %' : `${share.percent} %`);
 }
 
 /** Who stands behind the copy a reader opens: "Reuters, via Deccan Herald", or just "Reuters". */
@@ -283,4 +287,48 @@ export function describeTypeCounts(shares: readonly Pick<TypeShare, 'type' | 'co
     .map((s) => `${s.count} ${(s.count === 1 ? SOURCE_TYPE_LABELS[s.type].one : SOURCE_TYPE_LABELS[s.type].many).toLowerCase()}`);
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * An address as a reader can read it in a reference list or on paper: no scheme, no "www.", no
+ * trailing slash: "reuters.com/world/middle-east/iran-talks-2025-04-12". Tracking parameters never
+ * reach here (the source rules refuse them); a query the page needs is kept.
+ */
+export function displayUrl(url: string): string {
+  const u = new URL(url);
+  const path = `${u.pathname}${u.search}${u.hash}`.replace(/\/$/, '');
+  return `${u.host.toLowerCase().replace(/^www\./, '')}${path}`;
+}
+
+export function sourcePreview(s: SourceEntry): SourcePreview {
+  const { href, label } = archiveLink(s);
+  return {
+    title: s.title,
+    ...(s.author ? { author: s.author } : {}),
+    origin: describeOrigin(s),
+    typeLabel: SOURCE_TYPE_LABELS[s.type].one,
+    date: describeSourceDate(s.date),
+    url: s.url,
+    archive: { href, label },
+    ...(s.document ? { document: { id: s.document.id, ...(s.document.url ? { url: s.document.url } : {}) } } : {}),
+  };
+}
+
+/** "1st", "2nd", "3rd", "4th", "11th", "21st"… */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/** The visible letter of a back-link: a, b … z, then aa, ab … (as footnote back-links are lettered). */
+export function backLinkLetter(occurrence: number): string {
+  let n = occurrence;
+  let out = '';
+  while (n > 0) {
+    n--;
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  }
+  return out;
 }

@@ -30,7 +30,8 @@ if (article) {
       const existing = wrap.nextElementSibling;
       if (existing?.classList.contains('cite-panel')) return closePanel(existing as HTMLElement, button);
       const sectionTitle = button.dataset.title!;
-      const url = new URL(`#${button.dataset.section}`, location.href.split('#')[0]).href;
+      // Never the query string (search adds ?highlight=…): the page's own address and the section.
+      const url = new URL(`#${button.dataset.section}`, `${location.origin}${location.pathname}`).href;
       const input = { siteTitle: siteTitle!, essayTitle: essayTitle!, sectionTitle, url, updated: parseDay(updated!) };
       const titleId = `cite-title-${button.dataset.section}`;
       const panel = el('section', { class: 'cite-panel', 'aria-labelledby': titleId, tabindex: '-1' });

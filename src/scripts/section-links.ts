@@ -17,7 +17,8 @@ async function copy(text: string): Promise<boolean> {
 for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-link[data-section]')) {
   const label = button.querySelector('.copy-link-label');
   button.addEventListener('click', async () => {
-    const url = new URL(`#${button.dataset.section}`, window.location.href).href;
+    // Never the query string (search adds ?highlight=…): the page's own address and the section.
+    const url = new URL(`#${button.dataset.section}`, `${window.location.origin}${window.location.pathname}`).href;
     const ok = await copy(url);
     announce(ok ? `Link copied: ${url}` : `Copy failed. The link is ${url}`);
     if (label) {

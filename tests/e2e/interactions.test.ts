@@ -122,10 +122,11 @@ describe('glossary terms', () => {
     const link = page.locator('.prose a.term-link[data-definition]').first();
     const definition = (await link.getAttribute('data-definition'))!;
     await link.focus();
-    const popover = page.locator('#term-popover');
+    const popover = page.locator('#popover');
     await expect.poll(() => popover.isVisible()).toBe(true);
-    expect(await popover.textContent()).toBe(definition);
-    expect(await link.getAttribute('aria-describedby')).toBe('term-popover');
+    expect(await popover.locator('.popover-text').textContent()).toBe(definition);
+    expect(await popover.locator('a').first().getAttribute('href')).toBe(await link.getAttribute('href'));
+    expect(await link.getAttribute('aria-describedby')).toBe('popover');
     await page.keyboard.press('Escape');
     await expect.poll(() => popover.isVisible()).toBe(false);
     expect(await link.getAttribute('href')).toMatch(/\/glossary\/#[a-z0-9-]+$/);

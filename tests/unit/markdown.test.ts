@@ -39,15 +39,18 @@ const render = (mdx: string, extra: Partial<ExplainerMarkdownOptions> = {}) => r
 describe('citations', () => {
   test('numbers sources by first citation and links both ways', async () => {
     const html = await render('First [@eia-b]. Second [@iaea-a; @eia-b]. Again [@iaea-a].');
-    expect(html).toContain('First<sup class="cite">[<a href="#ref-eia-b" id="cite-eia-b-1" class="cite-link" aria-label="Source 1">1</a>]</sup>.');
+    expect(html).toContain('First\u2060<sup class="cite">[<a href="#ref-eia-b" id="cite-eia-b-1" class="cite-link" aria-label="Source 1">1</a>]</sup>.');
     expect(html).toContain('id="cite-iaea-a-1" class="cite-link" aria-label="Source 2">2</a>, <a href="#ref-eia-b" id="cite-eia-b-2"');
     expect(html).toContain('<h2 id="references" data-pagefind-ignore="" tabindex="-1">References</h2>');
-    expect(html).toContain('<ol class="references" data-pagefind-ignore><li id="ref-eia-b">');
+    expect(html).toContain('<ol class="references" data-pagefind-ignore><li id="ref-eia-b"><cite>');
     const refs = html.slice(html.indexOf('<ol class="references"'));
     expect(refs.indexOf('ref-eia-b')).toBeLessThan(refs.indexOf('ref-iaea-a'));
-    expect(refs).toContain('<a href="#cite-iaea-a-2" class="ref-back" aria-label="Back to citation 2 of this source">↩︎</a>');
+    // Cited twice: "↑ a b", each letter labelled with the use it returns to; cited once: one "↑".
+    expect(refs).toContain('<span aria-hidden="true">↑</span> <a href="#cite-iaea-a-1" class="ref-back" aria-label="Back to text, 1st use">a</a> <a href="#cite-iaea-a-2" class="ref-back" aria-label="Back to text, 2nd use">b</a>');
+    expect(await render('Once [@afp-c].')).toContain('<span class="ref-back-links" data-pagefind-ignore> <a href="#cite-afp-c-1" class="ref-back" aria-label="Back to text">↑</a></span></li>');
     expect(refs).toContain('<cite><a href="https://example.org/iaea-a" target="_blank" rel="noopener noreferrer" class="external">Title of iaea-a');
-    expect(refs).toContain('. Publisher, 31 May 2025.');
+    // Type, publisher and date on one line, then the address written short and an archived copy.
+    expect(refs).toContain('<span class="ref-meta"><span class="ref-type">Official document</span> · <span class="ref-origin">Publisher</span> · <span class="ref-date">31 May 2025</span></span> <span class="ref-address"><span class="ref-url" translate="no">example.org/iaea-a</span><span class="ref-sep"> · </span><a href="https://web.archive.org/web/20261121/https://example.org/iaea-a"');
   });
   test('a page without citations has no References list', async () => {
     expect(await render('No sources here.')).not.toContain('references');
@@ -91,7 +94,7 @@ describe('facts', () => {
     expect(html).toContain(`<fact data-id="stockpile-60" data-refs='[{"key":"iaea-a","n":2,"occurrence":1}]'></fact>`);
     expect(html).toContain(`<fact data-id="hormuz-flow" data-refs='[{"key":"eia-b","n":1,"occurrence":2},{"key":"afp-c","n":3,"occurrence":1}]'></fact>`);
     // The citation after the facts continues their numbering and occurrences.
-    expect(html).toContain('Again<sup class="cite">[<a href="#ref-iaea-a" id="cite-iaea-a-2" class="cite-link" aria-label="Source 2">2</a>]</sup>.');
+    expect(html).toContain('Again\u2060<sup class="cite">[<a href="#ref-iaea-a" id="cite-iaea-a-2" class="cite-link" aria-label="Source 2">2</a>]</sup>.');
     const refs = html.slice(html.indexOf('<ol class="references"'));
     expect(refs.indexOf('ref-eia-b')).toBeLessThan(refs.indexOf('ref-iaea-a'));
     expect(refs.indexOf('ref-iaea-a')).toBeLessThan(refs.indexOf('ref-afp-c'));
@@ -101,7 +104,7 @@ describe('facts', () => {
   test('a <Fact> on a line of its own is cited too', async () => {
     const html = await render('<Fact id="hormuz-flow" />\n');
     expect(html).toContain(`data-refs='[{"key":"eia-b","n":1,"occurrence":1},{"key":"afp-c","n":2,"occurrence":1}]'`);
-    expect(html).toContain('<li id="ref-afp-c">');
+    expect(html).toContain('<li id="ref-afp-c"><cite>');
   });
   test('an unknown fact id stops the build naming file and line', async () => {
     await expect(render('Fine.\n\nThe stockpile is <Fact id="no-such-fact" />.')).rejects.toThrow(
@@ -129,7 +132,7 @@ describe('citation markers for components', () => {
     const html = await render('Claim [@iaea-a; @eia-b].');
     const marker = citationMarkerHtml([{ key: 'iaea-a', n: 1, occurrence: 1 }, { key: 'eia-b', n: 2, occurrence: 1 }]);
     expect(marker).toMatch(/^<sup class="cite">\[<a href="#ref-iaea-a"/);
-    expect(html).toContain(`Claim${marker}.`);
+    expect(html).toContain(`Claim\u2060${marker}.`);
   });
   test('parseCitationRefs reads what the step writes and refuses anything else', () => {
     expect(parseCitationRefs('[{"key":"a","n":3,"occurrence":1}]')).toEqual([{ key: 'a', n: 3, occurrence: 1 }]);
@@ -198,5 +201,17 @@ describe('heading aliases', () => {
     expect(frontmatterLine(mdx, ['aliases', 'breakout-time'])).toBe(5);
     expect(frontmatterLine(mdx, ['aliases', 'missing'])).toBeUndefined();
     expect(frontmatterLine('## No frontmatter', ['aliases', 'x'])).toBeUndefined();
+  });
+});
+
+describe('typesetting', () => {
+  test('percentages and units get no-break spaces in prose, tables and headings; code is left alone', async () => {
+    const html = await render('## Up 20% in 2025\n\nAbout 20% of oil, 60 % enriched, 440.9 kg and 21 miles [@eia-b].\n\n| Share |\n| --- |\n| 0.7 % |\n\n`20 %` stays.');
+    expect(html).toContain('Up 20\u00a0% in 2025');
+    expect(html).toContain('About 20\u00a0% of oil, 60\u00a0% enriched, 440.9\u00a0kg and 21\u00a0miles\u2060<sup class="cite">');
+    expect(html).toContain('<td>0.7\u00a0%</td>');
+    expect(html).toContain('<code>20 %</code>');
+    // The heading's id is the slug of the text as written.
+    expect(html).toContain('id="up-20-in-2025"');
   });
 });

@@ -3,17 +3,22 @@ import { readFileSync } from 'node:fs';
 import { formatProblem } from '../../src/lib/content-errors.ts';
 import {
   archiveLink,
+  backLinkLetter,
   citationMap,
   describeOrigin,
   describeShare,
   describeTypeCounts,
+  displayUrl,
   groupCitingPlaces,
   groupSources,
+  ordinal,
   readSources,
+  sourcePreview,
   sourceTypeShares,
   SOURCE_TYPE_LABELS,
 } from '../../src/lib/sources.ts';
 import { SOURCE_TYPES, type SourceEntry, type SourceType } from '../../src/lib/schemas.ts';
+import { toSourcePreview } from '../../src/lib/popover.ts';
 import { isPlaceholderTitle, normaliseSourceUrl, trackingParametersIn, withoutTracking } from '../../src/lib/source-rules.ts';
 
 const FIXTURES = 'tests/fixtures/sources';
@@ -139,8 +144,8 @@ describe('type shares', () => {
     const sources = [...Array.from({ length: 250 }, (_, i) => entry(`n${i}`, 'news', 'Dawn')), entry('x', 'other', 'Blog')];
     const other = sourceTypeShares(sources).find((s) => s.type === 'other')!;
     expect(other).toEqual({ type: 'other', count: 1, percent: 0 });
-    expect(describeShare(other)).toBe('under 1 %');
-    expect(describeShare({ count: 0, percent: 0 })).toBe('0 %');
+    expect(describeShare(other)).toBe('under 1\u00a0%');
+    expect(describeShare({ count: 0, percent: 0 })).toBe('0\u00a0%');
     expect(sourceTypeShares([]).every((s) => s.count === 0 && s.percent === 0)).toBe(true);
   });
 
@@ -224,5 +229,37 @@ describe('type counts in words', () => {
     expect(describeTypeCounts(shares)).toBe('3 research institutes and think tanks, 2 wire agency reports and 1 official document');
     expect(describeTypeCounts(sourceTypeShares([entry('a', 'news', 'Dawn')]))).toBe('1 newspaper or broadcaster');
     expect(describeTypeCounts(sourceTypeShares([]))).toBe('');
+  });
+});
+
+describe('citation previews and reference entries', () => {
+  test('a preview carries title, origin, type label, date, address, archive link and document', () => {
+    const s: SourceEntry = { ...entry('a', 'wire', 'Reuters'), via: 'Deccan Herald', document: { id: 'GOV/2025/25', url: 'https://www.iaea.org/board' } };
+    const preview = sourcePreview(s);
+    expect(preview).toEqual({
+      title: s.title,
+      origin: 'Reuters, via Deccan Herald',
+      typeLabel: SOURCE_TYPE_LABELS.wire.one,
+      date: '1 January 2025',
+      url: s.url,
+      archive: { href: archiveLink(s).href, label: archiveLink(s).label },
+      document: { id: 'GOV/2025/25', url: 'https://www.iaea.org/board' },
+    });
+    // Read back from a reference entry's parts, as the popover does; a missing part means no preview.
+    const parts = { title: s.title, author: '', typeLabel: preview.typeLabel, origin: preview.origin, date: preview.date, url: s.url, archive: preview.archive, documentId: 'GOV/2025/25', documentUrl: 'https://www.iaea.org/board' };
+    expect(toSourcePreview(parts)).toEqual(preview);
+    expect(toSourcePreview({ ...parts, origin: '' })).toBeUndefined();
+    expect(toSourcePreview({ ...parts, archive: { href: '', label: '' } })).toBeUndefined();
+  });
+
+  test('addresses are written short: no scheme, no www, no trailing slash; a needed query is kept', () => {
+    expect(displayUrl('https://www.reuters.com/world/iran-talks/')).toBe('reuters.com/world/iran-talks');
+    expect(displayUrl('https://apnews.com/article/abc?page=2')).toBe('apnews.com/article/abc?page=2');
+    expect(displayUrl('https://www.iaea.org/')).toBe('iaea.org');
+  });
+
+  test('back-links are lettered a… z, aa… and their uses counted 1st, 2nd, 3rd, 11th, 21st', () => {
+    expect([1, 2, 26, 27, 28].map(backLinkLetter)).toEqual(['a', 'b', 'z', 'aa', 'ab']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
   });
 });

@@ -6,6 +6,7 @@
  *     headingIds       headings.ts    `## Heading {/* #my-id *\/}` pins an id; else the slug of the text
  *     citations        references.ts  `[@key]`, `[@a; @b]` → numbered markers; `<Fact id>` → its sources
  *     siteLinks        links.ts       `[term](glossary:id)` → glossary link; `/…` links get the base path
+ *     typesetting      typesetting.ts "20%" → "20 %", no-break spaces between numbers and units
  *     stopOnProblems                  one ContentValidationError listing every problem found above
  *   HTML tree (hast):
  *     references       references.ts  the References heading at the end, and the list (drawn by ReferenceList.astro)
@@ -36,6 +37,7 @@ import { documentState, type ExplainerMarkdownOptions, type HastStep, type Mdast
 import { headingIds, sectionHeadings } from './headings.ts';
 import { citations, references } from './references.ts';
 import { externalLinks, siteLinks } from './links.ts';
+import { typesetting } from './typesetting.ts';
 
 export type { ExplainerMarkdownOptions } from './context.ts';
 
@@ -52,7 +54,7 @@ function stopOnProblems({ doc }: StepContext): MdastStep & HastStep {
   };
 }
 
-const MDAST_STEPS: ((step: StepContext) => MdastStep)[] = [headingIds, citations, siteLinks, stopOnProblems];
+const MDAST_STEPS: ((step: StepContext) => MdastStep)[] = [headingIds, citations, siteLinks, typesetting, stopOnProblems];
 const HAST_STEPS: ((step: StepContext) => HastStep)[] = [references, externalLinks, sectionHeadings, stopOnProblems];
 
 /** The plugin lists for `satteri({ mdastPlugins, hastPlugins })`. */

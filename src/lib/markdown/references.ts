@@ -18,11 +18,12 @@ import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement, Custom } from 'satteri';
 import { lineAtOffset, scanCitations } from '../citations.ts';
-import { describeSourceDate } from '../sources.ts';
+import { backLinkLetter, displayUrl, ordinal, sourcePreview } from '../sources.ts';
 import type { SourceEntry } from '../schemas.ts';
 import { asMdast, h, toHtml } from './hast.ts';
 import { externalLinkMarks, isExternalHref } from './links.ts';
 import { cite, citationMarker } from './citation-markers.ts';
+import { WORD_JOINER } from '../typesetting.ts';
 import type { HastStep, MdastStep, StepContext } from './context.ts';
 
 export function citations({ doc, lookups, options }: StepContext): MdastStep {
@@ -72,8 +73,10 @@ export function citations({ doc, lookups, options }: StepContext): MdastStep {
         }
         if (unknown.length) continue;
         // Drop the space before the marker so it hugs the claim it supports.
+        // A word joiner after it keeps the marker from wrapping onto a line of its own (after "." a
+        // break before "[" would otherwise be allowed).
         const before = node.value.slice(cursor, m.start).replace(/[ \t]+$/, '');
-        if (before) replacement.push({ type: 'text', value: before });
+        if (before) replacement.push({ type: 'text', value: `${before}${WORD_JOINER}` });
         replacement.push(asMdast(citationMarker(m.keys.map((key) => cite(doc.citations, key)))));
         cursor = m.end;
       }
@@ -104,20 +107,40 @@ function referencesHeading(): Element {
   return h('h2', { id: 'references', dataPagefindIgnore: '' }, ['References']);
 }
 
-/** The numbered list of cited sources; links to other sites are marked as such. */
+/**
+ * The numbered list of cited sources. Each entry: the title (linked), then on one line its type,
+ * who published it (", via …" for a republication) and its date, then its address written short
+ * and an archived copy, then labelled links back to each place the text cites it. The citation
+ * popover (src/scripts/popover.ts) reads its preview from these parts (.ref-type, .ref-origin,
+ * .ref-date, the cited link, .ref-document, .ref-archive), so the marker and the list cannot
+ * disagree and the page carries each fact once.
+ */
 export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
+  const external = (link: Element) => (isExternalHref(String(link.properties.href), siteOrigin) ? externalLinkMarks(link) : link);
   const items = cited.map(([key, count]) => {
     const s = sources.get(key);
     if (!s) throw new Error(`References: no source "${key}" in content/sources.yaml`);
-    const backlinks: (ElementContent | string)[] = [];
-    for (let i = 1; i <= count; i++) {
-      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to citation ${i} of this source` }, ['↩︎']));
+    const preview = sourcePreview(s);
+    // One use: a single "↑". Several: "↑ a b c", each letter saying which use it returns to.
+    const backlinks: (ElementContent | string)[] =
+      count === 1
+        ? [' ', h('a', { href: `#cite-${key}-1`, className: ['ref-back'], ariaLabel: 'Back to text' }, ['↑'])]
+        : [' ', h('span', { ariaHidden: 'true' }, ['↑'])];
+    for (let i = 1; count > 1 && i <= count; i++) {
+      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to text, ${ordinal(i)} use` }, [backLinkLetter(i)]));
     }
-    const link = h('a', { href: s.url }, [s.title]);
     return h('li', { id: `ref-${key}` }, [
       ...(s.author ? [`${s.author}, `] : []),
-      h('cite', {}, [isExternalHref(s.url, siteOrigin) ? externalLinkMarks(link) : link]),
-      `. ${s.publisher}, ${describeSourceDate(s.date)}.`,
+      h('cite', {}, [external(h('a', { href: s.url }, [s.title]))]),
+      '. ',
+      h('span', { className: ['ref-meta'] }, [h('span', { className: ['ref-type'] }, [preview.typeLabel]), ' · ', h('span', { className: ['ref-origin'] }, [preview.origin]), ' · ', h('span', { className: ['ref-date'] }, [preview.date])]),
+      ...(s.document ? [' ', h('span', { className: ['ref-document'] }, s.document.url ? [external(h('a', { href: s.document.url }, [s.document.id]))] : [s.document.id])] : []),
+      ' ',
+      h('span', { className: ['ref-address'] }, [
+        h('span', { className: ['ref-url'], translate: 'no' }, [displayUrl(s.url)]),
+        h('span', { className: ['ref-sep'] }, [' · ']),
+        external(h('a', { href: preview.archive.href, className: ['ref-archive'] }, [preview.archive.label])),
+      ]),
       h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
     ]);
   });

@@ -1,0 +1,163 @@
+/**
+ * The one popover for citation markers and glossary terms (src/scripts/popover.ts), and the rule
+ * that every page showing a marker, a term or a Cite button loads what makes it work.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { StaticSite } from './support/server.ts';
+import { closePage, openPage, useSiteAndBrowser } from './support/page-checks.ts';
+import { builtPages } from './support/site.ts';
+
+let site: StaticSite;
+let browser: Browser;
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
+});
+
+const html = (page: string) => readFileSync(path.resolve('dist', page.endsWith('.html') ? page : `${page}index.html`), 'utf8');
+const pages = builtPages();
+const withMarkers = pages.filter((p) => html(p).includes('class="cite-link"'));
+const withTerms = pages.filter((p) => html(p).includes('class="term-link"'));
+const withCite = pages.filter((p) => html(p).includes('cite-button'));
+const essay = withMarkers.find((p) => p.startsWith('essays/'))!;
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+/** What the References list says of a marker's source. */
+async function expectedPreview(page: Page, marker: string): Promise<{ title: string; origin: string; typeLabel: string; date: string; url: string; archive: { href: string } }> {
+  return page.evaluate((sel) => {
+    const a = document.querySelector<HTMLAnchorElement>(sel)!;
+    const entry = document.getElementById(a.hash.slice(1))!;
+    const text = (s: string) => entry.querySelector(s)!.textContent!.trim();
+    const link = entry.querySelector('cite a')!;
+    return { title: link.firstChild!.textContent!, origin: text('.ref-origin'), typeLabel: text('.ref-type'), date: text('.ref-date'), url: link.getAttribute('href')!, archive: { href: entry.querySelector('a.ref-archive')!.getAttribute('href')! } };
+  }, marker);
+}
+
+/** The first marker in running text, scrolled to the middle of the screen; its selector and box. */
+async function firstProseMarker(page: Page) {
+  const id = await page.evaluate(() => {
+    const a = document.querySelector<HTMLAnchorElement>('.prose p a.cite-link')!;
+    a.scrollIntoView({ block: 'center', behavior: 'instant' });
+    return a.id;
+  });
+  const selector = `[id="${id}"]`;
+  const box = (await page.locator(selector).boundingBox())!;
+  return { selector, box };
+}
+
+describe('citation previews', () => {
+  test('the pages that cite are found', () => {
+    expect(withMarkers.filter((p) => p.startsWith('essays/')).length).toBeGreaterThan(2);
+    expect(withMarkers).toContain('start/');
+  });
+
+  test.each(withMarkers)('/%s at 390 px: each marker is a 24×24 target a finger hits; a tap opens its source, a tap outside closes it', async (p) => {
+    const page = await openPage(browser, site.url(p), PHONE);
+    const sizes = await page.evaluate(() => [...document.querySelectorAll('a.cite-link')].map((a) => a.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.width, r.height]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter(([w, h]) => w! < 24 || h! < 24)).toEqual([]);
+    const { selector, box } = await firstProseMarker(page);
+    // What a finger landing on the marker's corners (2 px in, past sub-pixel rounding) and centre actually hits.
+    const hits = await page.evaluate(
+      ({ sel, points }) => points.map(([x, y]) => {
+        const hit = document.elementFromPoint(x!, y!);
+        return hit === document.querySelector(sel) || `${hit?.tagName}.${hit?.className}: ${hit?.textContent?.slice(0, 30)}`;
+      }),
+      { sel: selector, points: [[box.x + 2, box.y + 2], [box.x + box.width - 2, box.y + box.height - 2], [box.x + box.width / 2, box.y + box.height / 2]] },
+    );
+    expect(hits).toEqual([true, true, true]);
+    const before = page.url();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    const popover = page.locator('#popover');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    const preview = await expectedPreview(page, selector);
+    expect(await popover.locator('.popover-title a').getAttribute('href')).toBe(preview.url);
+    expect(await popover.locator('.popover-title').innerText()).toContain(preview.title);
+    expect(await popover.locator('.popover-kicker').innerText()).toContain(preview.typeLabel);
+    expect(await popover.locator('.popover-meta').first().innerText()).toBe(`${preview.origin} · ${preview.date}`);
+    expect(await popover.locator(`a[href="${preview.archive.href}"]`).count()).toBe(1);
+    // The popover fits on the phone's screen.
+    const pop = (await popover.boundingBox())!;
+    expect(pop.x).toBeGreaterThanOrEqual(0);
+    expect(pop.x + pop.width).toBeLessThanOrEqual(390);
+    // The tap stayed in the text.
+    expect(page.url()).toBe(before);
+    await page.touchscreen.tap(5, 5);
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    await closePage(page);
+  });
+
+  test('hovering a marker shows its source, and moving away hides it', async () => {
+    const page = await openPage(browser, site.url(essay), { viewport: { width: 1280, height: 900 } });
+    const { selector } = await firstProseMarker(page);
+    await page.locator(selector).hover();
+    const popover = page.locator('#popover');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.locator('.popover-title').innerText()).toContain((await expectedPreview(page, selector)).title);
+    // The pointer can travel into the popover to use its links.
+    await popover.locator('.popover-title a').hover();
+    await page.waitForTimeout(400);
+    expect(await popover.isVisible()).toBe(true);
+    await page.mouse.move(5, 890);
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    await closePage(page);
+  });
+
+  test('keyboard focus shows the source, Tab reaches its links, Escape closes it and returns focus', async () => {
+    const page = await openPage(browser, site.url(essay), { viewport: { width: 1280, height: 900 } });
+    const { selector } = await firstProseMarker(page);
+    await page.locator(selector).focus();
+    const popover = page.locator('#popover');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await page.locator(selector).getAttribute('aria-describedby')).toBe('popover');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#popover'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(selector.slice(5, -2));
+    await closePage(page);
+  });
+
+  test('without JavaScript a marker is a link to its entry in the References list', async () => {
+    const page = await openPage(browser, site.url(essay), { javaScriptEnabled: false });
+    const targets = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a.cite-link')].map((a) => !!document.getElementById(a.hash.slice(1))?.closest('ol.references')));
+    expect(targets.length).toBeGreaterThan(10);
+    expect(targets.every(Boolean)).toBe(true);
+    await closePage(page);
+  });
+});
+
+describe('every page that shows a control loads what makes it work', () => {
+  test('the pages are found', () => {
+    expect(withTerms).toContain('start/');
+    expect(withCite).toEqual(expect.arrayContaining(['start/', 'about/']));
+  });
+
+  test.each(withTerms)('/%s: a tapped glossary term shows its definition and stays on the page', async (p) => {
+    const page = await openPage(browser, site.url(p), PHONE);
+    const term = page.locator('.prose a.term-link').first();
+    await term.scrollIntoViewIfNeeded();
+    const definition = (await term.getAttribute('data-definition'))!;
+    const box = (await term.boundingBox())!;
+    await page.touchscreen.tap(box.x + Math.min(box.width / 2, 10), box.y + box.height / 2);
+    const popover = page.locator('#popover');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.locator('.popover-text').textContent()).toBe(definition);
+    expect(page.url()).toBe(site.url(p));
+    await closePage(page);
+  });
+
+  test.each(withCite)('/%s: the Cite button beside a heading opens the citation panel', async (p) => {
+    const page = await openPage(browser, site.url(p));
+    const button = page.locator('button.cite-button').first();
+    await expect.poll(() => button.isVisible()).toBe(true);
+    await button.click();
+    await expect.poll(() => page.locator('.cite-panel').isVisible()).toBe(true);
+    expect(await page.locator('.cite-panel .cite-text').first().textContent()).toContain(`#${await button.getAttribute('data-section')}`);
+    await closePage(page);
+  });
+});

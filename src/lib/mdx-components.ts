@@ -106,6 +106,18 @@ function spec<P extends z.ZodType>(s: MdxComponentSpec<P>): MdxComponentSpec<P> 
   return s;
 }
 
+/** A chart drawn from its whole data file: no props but the id it is published under. */
+function fixedChart(usage: string, defaultId: string) {
+  return spec({
+    in: ['essays'],
+    placement: 'block',
+    children: 'none',
+    props: z.object({ id: idProp.optional() }).strict(),
+    usage,
+    anchor: (p) => p.id ?? defaultId,
+  });
+}
+
 export const MDX_COMPONENTS = {
   KeyPoints: spec({
     in: ['essays', 'pages'],
@@ -172,23 +184,9 @@ export const MDX_COMPONENTS = {
     usage: '<Fact id="iaea-stockpile-60" /> (ids are listed in content/facts.yaml and on /facts/)',
   }),
 
-  HormuzTransitsChart: spec({
-    in: ['essays'],
-    placement: 'block',
-    children: 'none',
-    props: z.object({ id: idProp.optional() }).strict(),
-    usage: '<HormuzTransitsChart />',
-    anchor: (p) => p.id ?? 'chart-hormuz-transits',
-  }),
+  HormuzTransitsChart: fixedChart('<HormuzTransitsChart />', 'chart-hormuz-transits'),
 
-  HormuzMap: spec({
-    in: ['essays'],
-    placement: 'block',
-    children: 'none',
-    props: z.object({ id: idProp.optional() }).strict(),
-    usage: '<HormuzMap />',
-    anchor: (p) => p.id ?? 'chart-hormuz-map',
-  }),
+  HormuzMap: fixedChart('<HormuzMap />', 'chart-hormuz-map'),
 
   SourceShares: spec({
     in: ['pages'],

@@ -33,7 +33,7 @@ export interface TimelinePlan<E extends PlannedEvent> {
   split: boolean;
   /** Every year with at least one event, oldest first. */
   years: TimelineYear[];
-  /** The events /timeline/ lists: all of them, or (split) the latest LATEST_STRETCH_EVENTS. */
+  /** The events /timeline/ lists: all of them, or (split) the latest LATEST_STRETCH_EVENTS and any others on the first one's day. */
   onIndex: E[];
 }
 
@@ -59,7 +59,10 @@ export function planTimeline<E extends PlannedEvent>(events: readonly E[], thres
     byYear.set(year, entry);
   }
   const split = timelineIsSplit(sorted.length, threshold);
-  return { split, years: [...byYear.values()], onIndex: split ? sorted.slice(-latest) : sorted };
+  // The stretch starts on the day of the latest-th event from the end and takes that whole day, so
+  // the list and its chart (which starts on that day) hold the same events.
+  const start = sorted.at(-latest)?.when.getTime() ?? -Infinity;
+  return { split, years: [...byYear.values()], onIndex: split ? sorted.filter((e) => e.when.getTime() >= start) : sorted };
 }
 
 /** The events a year page lists, oldest first. */

@@ -1,5 +1,9 @@
 /** Which page lists each timeline event: one page up to the threshold, one page per year above it. */
 import { describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brokenLinks, readBuiltSite, resolveUrl } from '../../src/lib/site-index.ts';
 import { loadEvents } from '../../src/lib/content-store.ts';
 import { parseEvents } from '../../src/lib/data/schemas.ts';
 import { siteVocabulary, syntheticEvents } from '../../src/cli/synthetic-site.ts';
@@ -75,5 +79,31 @@ describe('forwarding an address to its year page', () => {
       { year: 2024, count: 1, byCategory: { nuclear: 1 } },
       { year: 2025, count: 1, byCategory: { military: 1 } },
     ]);
+  });
+});
+
+describe('the link and permalink checks follow the forwarding', () => {
+  test('an old /timeline/#id resolves on its year page; an id no year page has is reported there', () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'timeline-split-'));
+    try {
+      const page = (rel: string, body: string) => {
+        mkdirSync(path.join(dist, rel), { recursive: true });
+        writeFileSync(path.join(dist, rel, 'index.html'), `<!doctype html><html><body>${body}</body></html>`);
+      };
+      page('timeline', '<section class="event-list" data-event-list data-year-pages="2024 2025" data-timeline-root="/timeline/"><h4 id="2025-12-30-latest">Latest</h4></section><a href="/timeline/#2024-02-03-old">old address</a>');
+      page('timeline/2024', '<section data-event-list data-year-pages="2024 2025" data-page-year="2024" data-timeline-root="/timeline/"><h3 id="year-2024">2024</h3><h4 id="2024-02-03-old">Old</h4></section>');
+      page('timeline/2025', '<section data-event-list data-year-pages="2024 2025" data-page-year="2025" data-timeline-root="/timeline/"><h4 id="2025-12-30-latest">Latest</h4></section>');
+      const site = readBuiltSite(dist);
+      expect(resolveUrl(site, '/timeline/#2024-02-03-old', dist)).toEqual({ ok: true });
+      expect(resolveUrl(site, '/timeline/#year-2024', dist)).toEqual({ ok: true });
+      expect(resolveUrl(site, '/timeline/#2025-12-30-latest', dist)).toEqual({ ok: true });
+      expect(resolveUrl(site, '/timeline/#2024-05-05-never', dist)).toEqual({ ok: false, reason: 'no element with id "2024-05-05-never" on /timeline/2024/' });
+      expect(resolveUrl(site, '/timeline/#2013-05-05-no-year-page', dist)).toEqual({ ok: false, reason: 'no element with id "2013-05-05-no-year-page" on /timeline/' });
+      // A year page does not forward its own year's missing ids back and forth.
+      expect(resolveUrl(site, '/timeline/2025/#2025-01-01-missing', dist).ok).toBe(false);
+      expect(brokenLinks(site, '/', dist)).toEqual([]);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

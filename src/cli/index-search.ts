@@ -11,6 +11,7 @@ import { loadEvents } from '../lib/content-store.ts';
 import { formatDate } from '../lib/dates.ts';
 import { TOPIC_LABELS } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
+import { eventAddress, timelineIsSplit } from '../lib/timeline-pages.ts';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const started = performance.now();
@@ -19,9 +20,11 @@ if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 const pages = await index.addDirectory({ path: site });
 if (pages.errors.length) throw new Error(`pagefind: ${pages.errors.join('; ')}`);
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
+// A long timeline lists its events one page per year (lib/timeline-pages.ts): link the year page.
+const split = timelineIsSplit(loadEvents().length);
 for (const e of loadEvents()) {
   const r = await index.addCustomRecord({
-    url: `${base}timeline/#${e.id}`,
+    url: `${base}${eventAddress(e.id, split)}`,
     content: `${e.title}. ${formatDate(e.when, e.precision)}. ${e.summary}`,
     language: 'en',
     meta: { title: e.title, date: formatDate(e.when, e.precision) },

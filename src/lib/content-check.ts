@@ -34,6 +34,7 @@ import { closest } from './suggest.ts';
 import { checkFacts } from './facts.ts';
 import { stockpileReportProblems } from './data/stockpile-reports.ts';
 import type { SourceEntry } from './schemas.ts';
+import { eventIdYear, timelineIsSplit } from './timeline-pages.ts';
 
 /** Something a maintainer should know that does not stop the build: one line, and the details on request. */
 export interface ContentWarning {
@@ -363,6 +364,15 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
   };
   if (glossaryText !== undefined) contentIds('/glossary/', shown(glossaryRel), glossaryIds);
   if (files.read(DATA_FILES.events) !== undefined) contentIds('/timeline/', shown(DATA_FILES.events), eventsReadable ? rawEventIds : undefined);
+  // A long timeline also lists each year's events on its own page (lib/timeline-pages.ts); the
+  // permanent address stays /timeline/#id (the timeline script forwards it), so these are not listed.
+  if (eventsReadable && timelineIsSplit(rawEventIds.size)) {
+    for (const year of new Set([...rawEventIds].map(eventIdYear))) {
+      if (year === undefined) continue;
+      const ids = [...rawEventIds].filter((id) => eventIdYear(id) === year);
+      contentIds(`/timeline/${year}/`, shown(DATA_FILES.events), [], [...ids, `year-${year}`, 'events', `chart-timeline-${year}`]);
+    }
+  }
   if (sourcesText !== undefined) contentIds('/sources/', shown(sourcesRel), sourceKeys, [...replacedBy.keys()].filter((k) => !sourceKeys?.has(k)));
   if (datasetsText !== undefined) {
     contentIds('/data/', shown(datasetsRel), datasetKeys);

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { forwardFragment } from './timeline-pages.ts';
 
 export interface BuiltPage {
   /** Site path without the base, e.g. "/essays/leverage/". */
@@ -13,6 +14,12 @@ export interface BuiltPage {
   hrefs: string[];
   /** For redirect pages: where they send the reader (site path, with any anchor). */
   redirectTo?: string | undefined;
+  /**
+   * A timeline split into year pages: the years with a page, this page's year and where they
+   * live, read from the event list's data attributes. The timeline script forwards an #id that is
+   * not on the page to its year page; the checks follow it the same way (lib/timeline-pages.ts).
+   */
+  yearPages?: { years: number[]; pageYear?: number; root: string } | undefined;
 }
 
 function decodeEntities(s: string): string {
@@ -37,7 +44,11 @@ export function readBuiltSite(distDir: string, base = '/'): Map<string, BuiltPag
       const hrefs = [...html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)].map((m) => decodeEntities(m[1]!));
       const refresh = /<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i.exec(html);
       const to = refresh ? decodeEntities(refresh[1]!) : undefined;
-      pages.set(sitePath, { path: sitePath, ids, hrefs, redirectTo: to?.startsWith(prefix) ? `/${to.slice(prefix.length)}` : to });
+      const years = /\sdata-year-pages="([\d ]+)"/.exec(html)?.[1];
+      const yearRoot = /\sdata-timeline-root="([^"]+)"/.exec(html)?.[1];
+      const pageYear = /\sdata-page-year="(\d+)"/.exec(html)?.[1];
+      const yearPages = years && yearRoot?.startsWith(prefix) ? { years: years.split(' ').map(Number), root: `/${yearRoot.slice(prefix.length)}`, ...(pageYear ? { pageYear: Number(pageYear) } : {}) } : undefined;
+      pages.set(sitePath, { path: sitePath, ids, hrefs, redirectTo: to?.startsWith(prefix) ? `/${to.slice(prefix.length)}` : to, yearPages });
     }
   };
   walk(distDir);
@@ -59,7 +70,14 @@ export function resolveUrl(site: Map<string, BuiltPage>, url: string, distDir?: 
       anchor = anchor ?? toAnchor;
       continue;
     }
-    if (anchor && !page.ids.has(decodeURIComponent(anchor))) return { ok: false, reason: `no element with id "${anchor}" on ${pagePath}` };
+    if (anchor && !page.ids.has(decodeURIComponent(anchor))) {
+      const forward = page.yearPages && forwardFragment(decodeURIComponent(anchor), page.yearPages.years, page.yearPages.pageYear);
+      if (forward) {
+        [pagePath, anchor] = `${page.yearPages!.root}${forward}`.split('#') as [string, string];
+        continue;
+      }
+      return { ok: false, reason: `no element with id "${anchor}" on ${pagePath}` };
+    }
     return { ok: true };
   }
   return { ok: false, reason: `too many redirects from ${url}` };

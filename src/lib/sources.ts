@@ -7,6 +7,7 @@ import { normaliseSourceUrl } from './source-rules.ts';
 import { citedKeys } from './citations.ts';
 import { typesetNumbers } from './typesetting.ts';
 import type { SourcePreview } from './popover.ts';
+import { eventAddress, timelineIsSplit } from './timeline-pages.ts';
 
 export type { SourcePreview } from './popover.ts';
 
@@ -215,7 +216,8 @@ export function citationMap(inputs: CitationInputs): Map<string, CitingPlace[]> 
   };
   for (const e of inputs.essays) for (const key of citedKeys(e.body)) add(key, { kind: 'essay', title: e.title, path: `essays/${e.id}/#ref-${key}` });
   for (const p of inputs.pages) for (const key of citedKeys(p.body)) add(key, { kind: 'page', title: p.title, path: `${p.id}/` });
-  for (const ev of inputs.events) for (const key of ev.sources) add(key, { kind: 'event', title: ev.title, path: `timeline/#${ev.id}` });
+  const split = timelineIsSplit(inputs.events.length);
+  for (const ev of inputs.events) for (const key of ev.sources) add(key, { kind: 'event', title: ev.title, path: eventAddress(ev.id, split) });
   for (const d of inputs.datasets) for (const key of d.keys) add(key, { kind: 'data', title: d.title, path: `data/#${d.anchor}` });
   for (const t of inputs.terms) for (const key of t.sources ?? []) add(key, { kind: 'term', title: t.term, path: `glossary/#${t.id}` });
   return map;

@@ -32,6 +32,7 @@ import {
 } from '../lib/charts/timeline.ts';
 import { bandNodes, itemNode, laneNodes, tabStopKey, tickNodes, type SvgNode } from '../lib/charts/timeline-svg.ts';
 import { formatDate, parseDay } from '../lib/dates.ts';
+import { forwardFragment, yearPageOf } from '../lib/timeline-pages.ts';
 import { TOPIC_LABELS, type Topic } from '../lib/topics.ts';
 import { announce } from './announce.ts';
 
@@ -94,7 +95,8 @@ function setUp(root: HTMLElement): void {
     if (lanes.includes(point.category) && point.when >= bounds[0] && point.when <= bounds[1]) points.push(point);
   }
   const byId = new Map(points.map((p) => [p.id, p]));
-  const href = (id: string) => (onPage ? `#${id}` : `${timelineHref}#${id}`);
+  const split = root.dataset.split !== undefined;
+  const href = (id: string) => (onPage ? `#${id}` : `${timelineHref}${yearPageOf(id, split)}#${id}`);
 
   const variants: Variant[] = [...root.querySelectorAll<SVGSVGElement>('svg.timeline-svg')].map((svg) => ({
     svg,
@@ -566,6 +568,28 @@ function setUp(root: HTMLElement): void {
   root.dataset.ready = '';
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-timeline]')) setUp(root);
+/**
+ * A timeline split into year pages (lib/timeline-pages.ts): an address whose #fragment names an
+ * event or a year listed on another year page (every old /timeline/#event-id) goes to that page.
+ * The event list says which years have pages; the id itself says its year.
+ */
+function forwardToYearPage(): boolean {
+  const list = document.querySelector<HTMLElement>('[data-year-pages]');
+  let fragment = '';
+  try {
+    fragment = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return false;
+  }
+  if (!list || !fragment || document.getElementById(fragment)) return false;
+  const years = list.dataset.yearPages!.split(' ').map(Number);
+  const target = forwardFragment(fragment, years, list.dataset.pageYear ? Number(list.dataset.pageYear) : undefined);
+  if (!target) return false;
+  location.replace(`${list.dataset.timelineRoot}${target}`);
+  return true;
+}
+
+if (!forwardToYearPage()) for (const root of document.querySelectorAll<HTMLElement>('[data-timeline]')) setUp(root);
+window.addEventListener('hashchange', forwardToYearPage);
 
 export {};

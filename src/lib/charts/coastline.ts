@@ -30,7 +30,8 @@ export function loadCoastline(): Land[] {
   return world;
 }
 
-function ringBox(ring: Position[]): LonLatBox {
+/** The longitude and latitude box of a ring's points. */
+export function ringBox(ring: Position[]): LonLatBox {
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [lon, lat] of ring) {
     if (lon! < west) west = lon!;
@@ -41,6 +42,14 @@ function ringBox(ring: Position[]): LonLatBox {
   return { west, south, east, north };
 }
 
+/** Each outer ring's box, worked out once per build: every map crops the whole world. */
+const ringBoxes = new WeakMap<Position[], LonLatBox>();
+function cachedRingBox(ring: Position[]): LonLatBox {
+  let box = ringBoxes.get(ring);
+  if (!box) ringBoxes.set(ring, (box = ringBox(ring)));
+  return box;
+}
+
 const intersects = (a: LonLatBox, b: LonLatBox) => a.west <= b.east && b.west <= a.east && a.south <= b.north && b.south <= a.north;
 
 /** The polygons (by country) that reach into `box`; everything else is dropped before drawing. */
@@ -48,7 +57,7 @@ export function cropLand(land: Land[], box: LonLatBox): Land[] {
   const out: Land[] = [];
   for (const f of land) {
     const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const kept = polygons.filter((p) => p[0] && intersects(ringBox(p[0]), box));
+    const kept = polygons.filter((p) => p[0] && intersects(cachedRingBox(p[0]), box));
     if (kept.length) out.push({ type: 'Feature', properties: f.properties, geometry: { type: 'MultiPolygon', coordinates: kept } });
   }
   return out;

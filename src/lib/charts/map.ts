@@ -6,7 +6,8 @@
  */
 import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from '../data/schemas.ts';
-import { cropLand, type Land, type LonLatBox } from './coastline.ts';
+import { cropLand, ringBox, type Land, type LonLatBox } from './coastline.ts';
+import type { Polygon } from 'geojson';
 import { CHART_FONT, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
@@ -158,7 +159,39 @@ export function describeMapFeature(f: MapFeature): string {
   return `${f.name}: ${f.note}`;
 }
 
+/**
+ * A country's land as single polygons, each with the box of its outer ring: the point-in-land test
+ * of label placement (thousands of points per map) runs d3's spherical test only on the polygons
+ * whose box is near the point, and gives the same answer as testing the whole country.
+ */
+function landPolygons(fs: Land[]): { polygon: Polygon; box: LonLatBox }[] {
+  return fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+    .filter((rings) => rings[0])
+    .map((rings) => ({ polygon: { type: 'Polygon' as const, coordinates: rings }, box: ringBox(rings[0]!) }));
+}
+
+/**
+ * Within a degree of the box: a polygon's edges are great-circle arcs, which bow out of the box of
+ * its corners (by under a tenth of a degree for the longest straight border in the region), so the
+ * margin keeps every point the polygon contains.
+ */
+const near = ([lon, lat]: [number, number], b: LonLatBox) => lon >= b.west - 1 && lon <= b.east + 1 && lat >= b.south - 1 && lat <= b.north + 1;
+
+/** Maps already drawn, by their inputs: the map page and its embed page draw the same four. */
+const drawnMaps = new WeakMap<Land[], WeakMap<MapFeature[], Map<string, MapGeometry>>>();
+
 export function mapGeometry(world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox): MapGeometry {
+  let byFeatures = drawnMaps.get(world);
+  if (!byFeatures) drawnMaps.set(world, (byFeatures = new WeakMap()));
+  let byArguments = byFeatures.get(features);
+  if (!byArguments) byFeatures.set(features, (byArguments = new Map()));
+  const key = JSON.stringify([view, size, strait]);
+  let drawn = byArguments.get(key);
+  if (!drawn) byArguments.set(key, (drawn = drawMap(world, features, view, size, strait)));
+  return drawn;
+}
+
+function drawMap(world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox): MapGeometry {
   const spec = MAP_VIEWS[view];
   const narrow = size.width < 500;
   const fontSize = narrow ? CHART_FONT.narrow : CHART_FONT.wide;
@@ -286,9 +319,10 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
     if (!name) continue;
     const [cx, cy] = path.centroid({ type: 'FeatureCollection', features: fs });
     if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
+    const polygons = landPolygons(fs);
     const onLand = (x: number, y: number) => {
       const p = projection.invert!([x, y]);
-      return !!p && fs.some((f) => geoContains(f, p));
+      return !!p && polygons.some((q) => near(p, q.box) && geoContains(q.polygon, p));
     };
     const grid: PlacedLabel[] = [];
     for (let gx = 10; gx < size.width; gx += 16) for (let gy = fontSize + 6; gy < size.height; gy += 12) grid.push(make([name], gx, gy, 'middle'));

@@ -8,7 +8,7 @@ import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from '../data/schemas.ts';
 import { cropLand, ringBox, type Land, type LonLatBox } from './coastline.ts';
 import type { Polygon } from 'geojson';
-import { CHART_FONT, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, LINE_HEIGHT, drawnOnce, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
 export type MapView = 'strait' | 'region';
@@ -177,20 +177,6 @@ function landPolygons(fs: Land[]): { polygon: Polygon; box: LonLatBox }[] {
  */
 const near = ([lon, lat]: [number, number], b: LonLatBox) => lon >= b.west - 1 && lon <= b.east + 1 && lat >= b.south - 1 && lat <= b.north + 1;
 
-/** Maps already drawn, by their inputs: the map page and its embed page draw the same four. */
-const drawnMaps = new WeakMap<Land[], WeakMap<MapFeature[], Map<string, MapGeometry>>>();
-
-export function mapGeometry(world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox): MapGeometry {
-  let byFeatures = drawnMaps.get(world);
-  if (!byFeatures) drawnMaps.set(world, (byFeatures = new WeakMap()));
-  let byArguments = byFeatures.get(features);
-  if (!byArguments) byFeatures.set(features, (byArguments = new Map()));
-  const key = JSON.stringify([view, size, strait]);
-  let drawn = byArguments.get(key);
-  if (!drawn) byArguments.set(key, (drawn = drawMap(world, features, view, size, strait)));
-  return drawn;
-}
-
 function drawMap(world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox): MapGeometry {
   const spec = MAP_VIEWS[view];
   const narrow = size.width < 500;
@@ -342,6 +328,9 @@ function drawMap(world: Land[], features: MapFeature[], view: MapView, size: Siz
   }
   return { view, size, fontSize, land: landPaths, lanes, pipelines, places, countries, waters, inset };
 }
+
+/** The map page and its embed page draw the same four maps: each is drawn once (the world is the cache key). */
+export const mapGeometry: (world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox) => MapGeometry = drawnOnce(drawMap);
 
 /** The map's title and takeaway, from the data: pipeline capacity against the oil that uses the strait. */
 export function mapFinding(features: MapFeature[], latestOil: { year: number; mb_d: number } | undefined) {

@@ -6,7 +6,7 @@
  */
 import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from '../data/schemas.ts';
-import { cropLand, ringBox, type Land, type LonLatBox } from './coastline.ts';
+import { coverageOf, cropLand, ringBox, type Land, type LonLatBox } from './coastline.ts';
 import type { Polygon } from 'geojson';
 import { CHART_FONT, LINE_HEIGHT, drawnOnce, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
@@ -18,6 +18,9 @@ export const MAP_VIEWS: Record<MapView, { bounds: LonLatBox; kinds: MapFeature['
   strait: { bounds: { west: 54.75, south: 24.95, east: 57.15, north: 27.45 }, kinds: ['port', 'island', 'pipeline', 'lanes'], sizes: { narrow: { width: 360, height: 350 }, wide: { width: 720, height: 470 } } },
   region: { bounds: { west: 36.2, south: 21.5, east: 59.5, north: 30.5 }, kinds: ['port', 'pipeline'], sizes: { narrow: { width: 360, height: 230 }, wide: { width: 720, height: 330 } } },
 };
+
+/** The land every map here draws from, with room to spare: loaded with loadCoastlineWithin(MAP_LAND). */
+export const MAP_LAND: LonLatBox = { west: 25, south: 10, east: 70, north: 42 };
 
 const COUNTRY_NAMES: Record<string, string> = { IRN: 'IRAN', OMN: 'OMAN', ARE: 'UAE', SAU: 'SAUDI ARABIA', QAT: 'QATAR', IRQ: 'IRAQ', KWT: 'KUWAIT', EGY: 'EGYPT', JOR: 'JORDAN' };
 /** Water names, placed by hand because the land data does not name seas. */
@@ -188,7 +191,12 @@ function drawMap(world: Land[], features: MapFeature[], view: MapView, size: Siz
   // Crop generously: the drawing is wider or taller than the bounds when their shapes differ.
   const [w0, s0] = projection.invert!([0, size.height])!;
   const [e0, n0] = projection.invert!([size.width, 0])!;
-  const land = cropLand(world, { west: w0! - 0.5, south: s0! - 0.5, east: e0! + 0.5, north: n0! + 0.5 });
+  const crop = { west: w0! - 0.5, south: s0! - 0.5, east: e0! + 0.5, north: n0! + 0.5 };
+  const covered = coverageOf(world);
+  if (covered && !(crop.west >= covered.west && crop.east <= covered.east && crop.south >= covered.south && crop.north <= covered.north)) {
+    throw new Error(`The ${view} map needs land from ${JSON.stringify(crop)}, outside the coastline loaded for it (${JSON.stringify(covered)}): widen MAP_LAND in src/lib/charts/map.ts`);
+  }
+  const land = cropLand(world, crop);
   // Points closer than this (in drawing units) are dropped: the regional map can lose more detail.
   const tolerance = (view === 'region' ? 2 : 1.3) * (narrow ? 1.5 : 1);
   const byCountry = new Map<string, Land[]>();

@@ -29,6 +29,14 @@ function redirectsOrNone() {
   }
 }
 
+/** The addresses redirects.yaml moves away from, read once for the sitemap filter (called for every page). */
+/** @type {string[] | undefined} */
+let redirectedFrom;
+function redirectedPaths() {
+  redirectedFrom ??= loadRedirects().map((r) => r.from);
+  return redirectedFrom;
+}
+
 /**
  * Astro's content-asset plugin marks each MDX entry with a "use astro:head-inject" directive that
  * nothing reads (withastro/astro#18087), and Rolldown warns once per essay that bundling drops it.
@@ -126,7 +134,7 @@ export default defineConfig({
   // optimize: the static parts of each MDX page compile to HTML strings rather than a call per
   // element; the HTML is the same and a 500-essay build uses about a third less CPU.
   // chartDownloads comes before buildCachePruning: its images must be marked used before the cache is pruned.
-  integrations: [cpuPhases(), contentCheck(), chartDownloads({ siteUrl: SITE.url, base: SITE.base, siteTitle: SITE.title, css: fileURLToPath(new URL('./src/styles/global.css', import.meta.url)) }), buildCachePruning(), frameHeaders({ base: SITE.base }), mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/embed/') && !loadRedirects().some((r) => page.endsWith(r.from)) })],
+  integrations: [cpuPhases(), contentCheck(), chartDownloads({ siteUrl: SITE.url, base: SITE.base, siteTitle: SITE.title, css: fileURLToPath(new URL('./src/styles/global.css', import.meta.url)) }), buildCachePruning(), frameHeaders({ base: SITE.base }), mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/embed/') && !redirectedPaths().some((from) => page.endsWith(from)) })],
   security: {
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').

@@ -33,6 +33,19 @@ function homeRank(page: string): number {
   return page.startsWith('charts/') ? 0 : page.startsWith('timeline/') ? 1 : page.startsWith('embed/') ? 3 : 2;
 }
 
+/** The opening of a chart's tag, as extractCharts finds it. */
+const CHART_TAG = Buffer.from('<figure class="chart" id="');
+
+/** The ids of the charts on a page, read from its bytes. */
+export function chartIdsIn(bytes: Buffer): string[] {
+  const ids: string[] = [];
+  for (let at = bytes.indexOf(CHART_TAG); at >= 0; at = bytes.indexOf(CHART_TAG, at + CHART_TAG.length)) {
+    const start = at + CHART_TAG.length;
+    ids.push(bytes.toString('utf8', start, bytes.indexOf('"', start)));
+  }
+  return ids;
+}
+
 export interface ChartHome { chart: ExtractedChart; page: string }
 
 /** Every chart of the built site once, by id, with the page it is drawn from. */
@@ -43,7 +56,12 @@ export function chartsOfSite(dist: string): ChartHome[] {
     .sort((a, b) => homeRank(a) - homeRank(b) || a.localeCompare(b));
   const seen = new Map<string, ChartHome>();
   for (const page of pages) {
-    for (const chart of extractCharts(readFileSync(path.join(dist, page, 'index.html'), 'utf8'))) {
+    // Most pages only repeat charts found on a page ranked before them: their bytes are searched
+    // for chart ids, and only a page with a new one is decoded and taken apart (decoding every
+    // essay page was a cost per page).
+    const bytes = readFileSync(path.join(dist, page, 'index.html'));
+    if (chartIdsIn(bytes).every((id) => seen.has(id))) continue;
+    for (const chart of extractCharts(bytes.toString('utf8'))) {
       if (!seen.has(chart.id) && chart.svgs.length) seen.set(chart.id, { chart, page });
     }
   }

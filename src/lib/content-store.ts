@@ -34,6 +34,8 @@ function cached<T>(file: string, parse: (text: string, display: string) => T): T
   return value;
 }
 
+// The loaders are called on every page: the sets of known keys a parser needs are made only when
+// a file is parsed, not on every call that finds it cached.
 export function loadSources(): Map<string, SourceEntry> {
   return cached(path.join(contentDir(), 'sources.yaml'), parseSources);
 }
@@ -44,34 +46,34 @@ export function loadGlossary(): GlossaryEntry[] {
 }
 
 export function loadStockpile(): StockpileRow[] {
-  const known = new Set(loadSources().keys());
-  return cached(path.join(contentDir(), DATA_FILES.stockpile), (text, file) => parseStockpile(text, file, known));
+  const sources = loadSources();
+  return cached(path.join(contentDir(), DATA_FILES.stockpile), (text, file) => parseStockpile(text, file, new Set(sources.keys())));
 }
 
 export function loadEvents(): TimelineEvent[] {
-  const known = new Set(loadSources().keys());
-  return cached(path.join(contentDir(), DATA_FILES.events), (text, file) => parseEvents(text, file, known));
+  const sources = loadSources();
+  return cached(path.join(contentDir(), DATA_FILES.events), (text, file) => parseEvents(text, file, new Set(sources.keys())));
 }
 
 export function loadHormuz(): HormuzRow[] {
-  const known = new Set(loadSources().keys());
-  return cached(path.join(contentDir(), DATA_FILES.hormuz), (text, file) => parseHormuz(text, file, known));
+  const sources = loadSources();
+  return cached(path.join(contentDir(), DATA_FILES.hormuz), (text, file) => parseHormuz(text, file, new Set(sources.keys())));
 }
 
 export function loadTransits(): TransitRow[] {
-  const known = new Set(loadSources().keys());
-  return cached(path.join(contentDir(), DATA_FILES.transits), (text, file) => parseTransits(text, file, known));
+  const sources = loadSources();
+  return cached(path.join(contentDir(), DATA_FILES.transits), (text, file) => parseTransits(text, file, new Set(sources.keys())));
 }
 
 export function loadMapFeatures(): MapFeature[] {
-  const known = new Set(loadSources().keys());
-  return cached(path.join(contentDir(), DATA_FILES.map), (text, file) => parseMapFeatures(text, file, known));
+  const sources = loadSources();
+  return cached(path.join(contentDir(), DATA_FILES.map), (text, file) => parseMapFeatures(text, file, new Set(sources.keys())));
 }
 
 export function loadDatasets(): Datasets {
-  const known = new Set(loadSources().keys());
-  const events = new Set(loadEvents().map((e) => e.id));
-  return cached(path.join(contentDir(), 'data', 'datasets.yaml'), (text, file) => parseDatasets(text, file, known, events));
+  const sources = loadSources();
+  const events = loadEvents();
+  return cached(path.join(contentDir(), 'data', 'datasets.yaml'), (text, file) => parseDatasets(text, file, new Set(sources.keys()), new Set(events.map((e) => e.id))));
 }
 
 /** The raw bytes of a data file, for the "Download CSV" links (served exactly as committed). */

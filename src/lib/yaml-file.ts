@@ -22,16 +22,16 @@ export interface ReadYaml extends ParsedYaml {
  */
 export function readYaml(text: string, file: string, lineOffset = 0): ReadYaml {
   // The checker and the loaders both read sources.yaml: parse each text once. Callers only read the result.
-  const key = `${file}\n${lineOffset}\n${text}`;
+  // One entry per file (its latest text), so the essays' frontmatter never pushes sources.yaml out.
+  const key = `${file}\n${lineOffset}`;
   const hit = parsed.get(key);
-  if (hit) return hit;
+  if (hit && hit.text === text) return hit.result;
   const result = readYamlUncached(text, file, lineOffset);
-  if (parsed.size >= 32) parsed.delete(parsed.keys().next().value!);
-  parsed.set(key, result);
+  parsed.set(key, { text, result });
   return result;
 }
 
-const parsed = new Map<string, ReadYaml>();
+const parsed = new Map<string, { text: string; result: ReadYaml }>();
 
 function readYamlUncached(text: string, file: string, lineOffset: number): ReadYaml {
   const lineCounter = new LineCounter();

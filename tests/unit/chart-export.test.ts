@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { chartIdsIn } from '../../src/integrations/chart-downloads.ts';
 import { chartImagePaths, chartImageSvg, compactSvg, extractCharts, resolveValue, standaloneChartCss, svgElements, textOf, xmlSafe } from '../../src/lib/chart-export.ts';
 
 const figure = `<figure class="chart" id="chart-x"><figcaption class="chart-head"><span class="chart-title">Ships &amp; oil</span><span class="chart-takeaway">Fewer ships.</span></figcaption>
@@ -7,6 +8,12 @@ const figure = `<figure class="chart" id="chart-x"><figcaption class="chart-head
   by year.</p><p class="chart-credit">Chart: Site.</p></div></figure>`;
 
 describe('reading charts from a built page', () => {
+  test('the ids found in the page\'s bytes (to skip pages with no new chart) are the charts extractCharts reads', () => {
+    const page = `<p>Café ✓</p>${figure}<p>between</p>${figure.replace('chart-x', 'chart-ünï')}<figure class="other" id="not-a-chart"></figure>`;
+    expect(chartIdsIn(Buffer.from(page))).toEqual(extractCharts(page).map((c) => c.id));
+    expect(chartIdsIn(Buffer.from(page))).toEqual(['chart-x', 'chart-ünï']);
+    expect(chartIdsIn(Buffer.from('<p>No chart here</p>'))).toEqual([]);
+  });
   test('title, finding, source and credit as text; only the wide drawing, nested <svg> included', () => {
     const [c] = extractCharts(figure);
     expect(c).toMatchObject({ id: 'chart-x', title: 'Ships & oil', takeaway: 'Fewer ships.', source: 'Source: EIA, by year.', credit: 'Chart: Site.' });

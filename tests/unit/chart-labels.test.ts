@@ -7,8 +7,11 @@ import { describe, expect, test } from 'vitest';
 import { loadDatasets, loadMapFeatures, loadStockpile, loadTransits } from '../../src/lib/content-store.ts';
 import { stockpileGeometry, STOCKPILE_LEVELS, type StockpileLevel } from '../../src/lib/charts/stockpile.ts';
 import { transitsGeometry } from '../../src/lib/charts/transits.ts';
-import { mapGeometry, MAP_VIEWS } from '../../src/lib/charts/map.ts';
-import { loadCoastline } from '../../src/lib/charts/coastline.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { mapGeometry, MAP_LAND, MAP_VIEWS } from '../../src/lib/charts/map.ts';
+import { loadCoastline, loadCoastlineWithin } from '../../src/lib/charts/coastline.ts';
 import { CHART_SIZES, boxInside, boxesOverlap, polylineHitsBox, type Box } from '../../src/lib/charts/common.ts';
 import { parseDay } from '../../src/lib/dates.ts';
 
@@ -68,4 +71,23 @@ describe('map labels', () => {
     }
     // Reading the world coastline and placing country names takes a few seconds on a busy machine.
   }, 30_000);
+});
+
+describe('the maps\' coastline, cropped once and cached (loadCoastlineWithin)', () => {
+  test('maps drawn from the cropped coastline are the maps drawn from the world', async () => {
+    const world = loadCoastline();
+    const land = await loadCoastlineWithin(MAP_LAND, mkdtempSync(path.join(tmpdir(), 'coastline-')));
+    expect(land.length).toBeLessThan(world.length);
+    const features = loadMapFeatures();
+    for (const view of ['strait', 'region'] as const) {
+      for (const size of Object.values(MAP_VIEWS[view].sizes)) {
+        const strait = view === 'region' ? MAP_VIEWS.strait.bounds : undefined;
+        expect(mapGeometry(land, features, view, size, strait), `${view} ${size.width}`).toEqual(mapGeometry(world, features, view, size, strait));
+      }
+    }
+  }, 60_000);
+  test('a map reaching past the land loaded for it stops the build, naming MAP_LAND', async () => {
+    const small = await loadCoastlineWithin({ west: 55, south: 25, east: 57, north: 27 }, mkdtempSync(path.join(tmpdir(), 'coastline-')));
+    expect(() => mapGeometry(small, loadMapFeatures(), 'region', MAP_VIEWS.region.sizes.wide)).toThrow(/outside the coastline loaded for it.*widen MAP_LAND/);
+  }, 60_000);
 });

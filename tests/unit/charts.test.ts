@@ -79,3 +79,17 @@ describe('Hormuz geometry', () => {
     expect(narrow.panels[0]!.bars.at(-1)!.height).toBe(0);
   });
 });
+
+describe('charts drawn once per build (drawnOnce)', () => {
+  test('the same data and options give the drawing already made; other options or data draw again', () => {
+    const narrow = { width: 360, height: 300 };
+    const first = stockpileGeometry(rows, { size: narrow, levels: ['total'], reference: { label: 'cap', kg: 202.8 } });
+    // Equal options in a new object: the same drawing, not a second one.
+    expect(stockpileGeometry(rows, { size: { ...narrow }, levels: ['total'], reference: { label: 'cap', kg: 202.8 } })).toBe(first);
+    expect(stockpileGeometry(rows, { size: narrow, levels: ['total'], reference: { label: 'cap', kg: 300 } })).not.toBe(first);
+    // A new array (an edited data file read again) is drawn afresh, and draws the same.
+    const again = stockpileGeometry([...rows], { size: narrow, levels: ['total'], reference: { label: 'cap', kg: 202.8 } });
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});

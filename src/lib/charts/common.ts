@@ -27,6 +27,24 @@ export const CHART_FONT = { narrow: 13, wide: 13 } as const;
 /** Line height for wrapped chart labels, in SVG units. */
 export const LINE_HEIGHT = 15;
 
+/**
+ * A chart's geometry drawn once per build for the same data and options: a chart is drawn on its
+ * chart page, its embed page and each essay that shows it, and in two sizes each. `data` is the
+ * loader's cached array (the dev server reads an edited file into a new array, which draws
+ * afresh); the other arguments are compared by value, as JSON. Callers only read the geometry.
+ */
+export function drawnOnce<D extends object, A extends unknown[], G>(draw: (data: D, ...args: A) => G): (data: D, ...args: A) => G {
+  const drawn = new WeakMap<D, Map<string, G>>();
+  return (data, ...args) => {
+    let byArguments = drawn.get(data);
+    if (!byArguments) drawn.set(data, (byArguments = new Map()));
+    const key = JSON.stringify(args);
+    let geometry = byArguments.get(key);
+    if (geometry === undefined) byArguments.set(key, (geometry = draw(data, ...args)));
+    return geometry;
+  };
+}
+
 // One Intl.NumberFormat per precision, built once: constructing one per call was a measurable
 // share of the build (issue 16).
 const numberFormats = new Map<number, Intl.NumberFormat>();

@@ -7,7 +7,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import type { HormuzRow } from '../data/schemas.ts';
-import { CHART_FONT, formatNumber, r1, type Margin, type Size } from './common.ts';
+import { CHART_FONT, drawnOnce, formatNumber, r1, type Margin, type Size } from './common.ts';
 
 export interface HormuzBar {
   year: number;
@@ -51,7 +51,7 @@ export function missingLabel(isLatest: boolean, bandwidth: number, fontSize: num
   return ['n/a'];
 }
 
-export function hormuzGeometry(rows: HormuzRow[], options: { size: Size; from?: number | undefined; to?: number | undefined }): HormuzGeometry {
+function drawHormuz(rows: HormuzRow[], options: { size: Size; from?: number | undefined; to?: number | undefined }): HormuzGeometry {
   const { size } = options;
   const narrow = size.width < 500;
   const fontSize = narrow ? CHART_FONT.narrow : CHART_FONT.wide;
@@ -87,3 +87,6 @@ export function hormuzGeometry(rows: HormuzRow[], options: { size: Size; from?: 
     xLabels: shown.filter((_, i) => i % every === 0 || i === shown.length - 1).map((r) => ({ x: r1(x(r.year)! + x.bandwidth() / 2), label: narrow ? `’${String(r.year).slice(2)}` : String(r.year) })),
   };
 }
+
+/** Drawn once per build for each size and range (see drawnOnce). */
+export const hormuzGeometry: (rows: HormuzRow[], options: { size: Size; from?: number | undefined; to?: number | undefined }) => HormuzGeometry = drawnOnce(drawHormuz);

@@ -6,8 +6,9 @@
  */
 import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from '../data/schemas.ts';
-import { cropLand, type Land, type LonLatBox } from './coastline.ts';
-import { CHART_FONT, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
+import { coverageOf, cropLand, ringBox, type Land, type LonLatBox } from './coastline.ts';
+import type { Polygon } from 'geojson';
+import { CHART_FONT, LINE_HEIGHT, drawnOnce, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
 export type MapView = 'strait' | 'region';
@@ -17,6 +18,9 @@ export const MAP_VIEWS: Record<MapView, { bounds: LonLatBox; kinds: MapFeature['
   strait: { bounds: { west: 54.75, south: 24.95, east: 57.15, north: 27.45 }, kinds: ['port', 'island', 'pipeline', 'lanes'], sizes: { narrow: { width: 360, height: 350 }, wide: { width: 720, height: 470 } } },
   region: { bounds: { west: 36.2, south: 21.5, east: 59.5, north: 30.5 }, kinds: ['port', 'pipeline'], sizes: { narrow: { width: 360, height: 230 }, wide: { width: 720, height: 330 } } },
 };
+
+/** The land every map here draws from, with room to spare: loaded with loadCoastlineWithin(MAP_LAND). */
+export const MAP_LAND: LonLatBox = { west: 25, south: 10, east: 70, north: 42 };
 
 const COUNTRY_NAMES: Record<string, string> = { IRN: 'IRAN', OMN: 'OMAN', ARE: 'UAE', SAU: 'SAUDI ARABIA', QAT: 'QATAR', IRQ: 'IRAQ', KWT: 'KUWAIT', EGY: 'EGYPT', JOR: 'JORDAN' };
 /** Water names, placed by hand because the land data does not name seas. */
@@ -158,7 +162,25 @@ export function describeMapFeature(f: MapFeature): string {
   return `${f.name}: ${f.note}`;
 }
 
-export function mapGeometry(world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox): MapGeometry {
+/**
+ * A country's land as single polygons, each with the box of its outer ring: the point-in-land test
+ * of label placement (thousands of points per map) runs d3's spherical test only on the polygons
+ * whose box is near the point, and gives the same answer as testing the whole country.
+ */
+function landPolygons(fs: Land[]): { polygon: Polygon; box: LonLatBox }[] {
+  return fs.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+    .filter((rings) => rings[0])
+    .map((rings) => ({ polygon: { type: 'Polygon' as const, coordinates: rings }, box: ringBox(rings[0]!) }));
+}
+
+/**
+ * Within a degree of the box: a polygon's edges are great-circle arcs, which bow out of the box of
+ * its corners (by under a tenth of a degree for the longest straight border in the region), so the
+ * margin keeps every point the polygon contains.
+ */
+const near = ([lon, lat]: [number, number], b: LonLatBox) => lon >= b.west - 1 && lon <= b.east + 1 && lat >= b.south - 1 && lat <= b.north + 1;
+
+function drawMap(world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox): MapGeometry {
   const spec = MAP_VIEWS[view];
   const narrow = size.width < 500;
   const fontSize = narrow ? CHART_FONT.narrow : CHART_FONT.wide;
@@ -169,7 +191,12 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
   // Crop generously: the drawing is wider or taller than the bounds when their shapes differ.
   const [w0, s0] = projection.invert!([0, size.height])!;
   const [e0, n0] = projection.invert!([size.width, 0])!;
-  const land = cropLand(world, { west: w0! - 0.5, south: s0! - 0.5, east: e0! + 0.5, north: n0! + 0.5 });
+  const crop = { west: w0! - 0.5, south: s0! - 0.5, east: e0! + 0.5, north: n0! + 0.5 };
+  const covered = coverageOf(world);
+  if (covered && !(crop.west >= covered.west && crop.east <= covered.east && crop.south >= covered.south && crop.north <= covered.north)) {
+    throw new Error(`The ${view} map needs land from ${JSON.stringify(crop)}, outside the coastline loaded for it (${JSON.stringify(covered)}): widen MAP_LAND in src/lib/charts/map.ts`);
+  }
+  const land = cropLand(world, crop);
   // Points closer than this (in drawing units) are dropped: the regional map can lose more detail.
   const tolerance = (view === 'region' ? 2 : 1.3) * (narrow ? 1.5 : 1);
   const byCountry = new Map<string, Land[]>();
@@ -286,9 +313,10 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
     if (!name) continue;
     const [cx, cy] = path.centroid({ type: 'FeatureCollection', features: fs });
     if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
+    const polygons = landPolygons(fs);
     const onLand = (x: number, y: number) => {
       const p = projection.invert!([x, y]);
-      return !!p && fs.some((f) => geoContains(f, p));
+      return !!p && polygons.some((q) => near(p, q.box) && geoContains(q.polygon, p));
     };
     const grid: PlacedLabel[] = [];
     for (let gx = 10; gx < size.width; gx += 16) for (let gy = fontSize + 6; gy < size.height; gy += 12) grid.push(make([name], gx, gy, 'middle'));
@@ -308,6 +336,9 @@ export function mapGeometry(world: Land[], features: MapFeature[], view: MapView
   }
   return { view, size, fontSize, land: landPaths, lanes, pipelines, places, countries, waters, inset };
 }
+
+/** The map page and its embed page draw the same four maps: each is drawn once (the world is the cache key). */
+export const mapGeometry: (world: Land[], features: MapFeature[], view: MapView, size: Size, strait?: LonLatBox) => MapGeometry = drawnOnce(drawMap);
 
 /** The map's title and takeaway, from the data: pipeline capacity against the oil that uses the strait. */
 export function mapFinding(features: MapFeature[], latestOil: { year: number; mb_d: number } | undefined) {

@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { max } from 'd3-array';
 import type { StockpileRow } from '../data/schemas.ts';
 import { formatDate, isoDay } from '../dates.ts';
-import { CHART_FONT, LINE_HEIGHT, firstClear, formatMonth, formatNumber, labelBox, r1, textWidth, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, drawnOnce, LINE_HEIGHT, firstClear, formatMonth, formatNumber, labelBox, r1, textWidth, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
 
 export const STOCKPILE_LEVELS = ['total', 'u5', 'u20', 'u60'] as const;
 export type StockpileLevel = (typeof STOCKPILE_LEVELS)[number];
@@ -88,7 +88,7 @@ export function stockpileRowsIn(allRows: StockpileRow[], from?: Date, to?: Date)
   return allRows.filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
 }
 
-export function stockpileGeometry(allRows: StockpileRow[], options: StockpileOptions): StockpileGeometry {
+function drawStockpile(allRows: StockpileRow[], options: StockpileOptions): StockpileGeometry {
   const { size } = options;
   const levels = options.levels ?? STOCKPILE_LEVELS;
   const narrow = size.width < 500;
@@ -244,3 +244,6 @@ export function stockpileNotes(g: StockpileGeometry, allRows: StockpileRow[], op
   if (g.annotations.length) notes.push(`Dotted lines: ${g.annotations.map((a) => `${a.label} (${formatDate(a.date)})`).join('; ')}.`);
   return notes;
 }
+
+/** Every essay that shows the stockpile, the chart page and its embed page draw the same chart: once. */
+export const stockpileGeometry: (allRows: StockpileRow[], options: StockpileOptions) => StockpileGeometry = drawnOnce(drawStockpile);

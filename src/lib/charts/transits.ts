@@ -9,7 +9,7 @@ import { utcMonth } from 'd3-time';
 import { max, mean } from 'd3-array';
 import type { TransitRow } from '../data/schemas.ts';
 import { formatDate, MONTHS } from '../dates.ts';
-import { CHART_FONT, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, drawnOnce, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
 const DAY_MS = 86_400_000;
@@ -78,7 +78,7 @@ export function splitTransitRows(rows: TransitRow[], baselineBefore: Date) {
 /** A stretch without counts shorter than this is not called out. */
 const GAP_WORTH_NAMING_DAYS = 21;
 
-export function transitsGeometry(rows: TransitRow[], options: TransitsOptions): TransitsGeometry {
+function drawTransits(rows: TransitRow[], options: TransitsOptions): TransitsGeometry {
   const { size } = options;
   const narrow = size.width < 500;
   const fontSize = narrow ? CHART_FONT.narrow : CHART_FONT.wide;
@@ -212,3 +212,6 @@ export function transitsNotes(g: TransitsGeometry): string[] {
   if (g.annotations.length) notes.push(`Dotted lines: ${g.annotations.map((a) => `${a.label} (${formatDate(a.date)})`).join('; ')}.`);
   return notes;
 }
+
+/** Drawn once per build for each size and range (see drawnOnce). */
+export const transitsGeometry: (rows: TransitRow[], options: TransitsOptions) => TransitsGeometry = drawnOnce(drawTransits);

@@ -203,4 +203,19 @@ export async function lighthouseScores(url: string, chromiumPath: string, port: 
   }
 }
 
+/** The median of each Lighthouse figure over several runs of one page (scores and times alike). */
+export function medianScores(runs: Awaited<ReturnType<typeof lighthouseScores>>[]) {
+  const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+  return {
+    performance: m((r) => r.performance),
+    accessibility: m((r) => r.accessibility),
+    bestPractices: m((r) => r.bestPractices),
+    seo: m((r) => r.seo),
+    lcpMs: Math.round(m((r) => r.lcpMs)),
+    cls: m((r) => r.cls),
+    tbtMs: Math.round(m((r) => r.tbtMs)),
+    runs: runs.length,
+  };
+}
+
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

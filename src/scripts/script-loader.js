@@ -1,5 +1,4 @@
-// Inlined into every page by Base.astro; its hash is added to the CSP in astro.config.mjs.
-// See src/lib/after-paint.ts for what it does and why.
+// Inlined by Base.astro (CSP hash in astro.config.mjs); src/lib/after-paint.ts says what and why.
 (function () {
   var started = false, ready = false, pending = [], events = ['keydown', 'click', 'pointerdown', 'touchstart', 'focusin'];
   function start() {

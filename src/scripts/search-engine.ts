@@ -86,7 +86,7 @@ export async function search(query: string, filters: SearchFilters = {}, limit =
   if (filters.kind?.length) pagefindFilters.kind = { any: filters.kind };
   if (filters.topic?.length) pagefindFilters.topic = { any: filters.topic };
   const queries = expandQuery(q, variants);
-  const words = queries.join(' ').toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+  const words = queries.join(' ').toLowerCase().replace(/"/g, '').split(/\s+/).filter((w) => w.length > 2);
   const runs = await Promise.all(queries.map((variant) => pagefind.search(variant, { filters: pagefindFilters })));
   // One entry per page, keeping its best score across the spellings.
   const best = new Map<string, PagefindResult>();

@@ -86,6 +86,8 @@ export async function searchCost(browser: Browser, site: StaticSite, pagePath: s
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+  // Page scripts start after the first paint (src/lib/after-paint.ts): count only what search fetches.
+  await page.waitForFunction(() => document.documentElement.dataset.scripts === 'ready' || !document.querySelector('script[data-script-loader]'));
   let urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   const runQuery = async (q: string) => {

@@ -3,11 +3,15 @@
  * parts marked data-pagefind-body). Timeline events are indexed one record each, pointing at
  * /timeline/#event-id: a search that finds an event then downloads that event's few hundred bytes,
  * not the whole timeline page, and the index grows with the number of events, not their square.
+ * Also writes search-variants.json: the spelling variants (content/search-variants.yaml) and which
+ * spellings the built pages use, so a search tries only spellings that can find something.
  * Usage: node src/cli/index-search.ts [site folder, default dist]
  */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadEvents } from '../lib/content-store.ts';
+import { loadEvents, loadVariants } from '../lib/content-store.ts';
+import { searchVariants } from '../lib/search-variants.ts';
 import { formatDate } from '../lib/dates.ts';
 import { TOPIC_LABELS } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
@@ -32,4 +36,16 @@ for (const e of loadEvents()) {
 const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
+
+/** Every built page as plain text (tags, scripts and styles removed), for the spelling check. */
+function* pageTexts(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'pagefind') yield* pageTexts(full);
+    else if (entry.name.endsWith('.html')) {
+      yield readFileSync(full, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
+    }
+  }
+}
+writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts(site))));
 console.log(`search index: ${pages.page_count} pages and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);

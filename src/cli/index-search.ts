@@ -12,16 +12,31 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadEvents, loadVariants } from '../lib/content-store.ts';
 import { searchVariants } from '../lib/search-variants.ts';
+import { separateTableCells } from '../lib/search-text.ts';
 import { formatDate } from '../lib/dates.ts';
 import { TOPIC_LABELS } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
+
+/** The site's HTML files, Pagefind's own folder left out. */
+function htmlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFilesUnder(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+}
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const pages = await index.addDirectory({ path: site });
-if (pages.errors.length) throw new Error(`pagefind: ${pages.errors.join('; ')}`);
+// Each built page, with its table cells kept apart (src/lib/search-text.ts).
+let pageCount = 0;
+for (const file of htmlFilesUnder(site)) {
+  const r = await index.addHTMLFile({ sourcePath: path.relative(site, file).split(path.sep).join('/'), content: separateTableCells(readFileSync(file, 'utf8')) });
+  if (r.errors.length) throw new Error(`pagefind: ${file}: ${r.errors.join('; ')}`);
+  pageCount++;
+}
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
 for (const e of loadEvents()) {
   const r = await index.addCustomRecord({
@@ -39,13 +54,9 @@ await pagefind.close();
 
 /** Every built page as plain text (tags, scripts and styles removed), for the spelling check. */
 function* pageTexts(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'pagefind') yield* pageTexts(full);
-    else if (entry.name.endsWith('.html')) {
-      yield readFileSync(full, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
-    }
+  for (const file of htmlFilesUnder(dir)) {
+    yield readFileSync(file, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
   }
 }
 writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts(site))));
-console.log(`search index: ${pages.page_count} pages and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);
+console.log(`search index: ${pageCount} HTML files and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);

@@ -86,7 +86,7 @@ export async function serveDist(distDir = path.resolve('dist'), base = process.e
     const raw = await readFile(file);
     const ext = path.extname(file);
     const headers: Record<string, string | number> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
-    let body = raw;
+    let body: Buffer = raw;
     if (COMPRESSIBLE.has(ext)) {
       headers.vary = 'Accept-Encoding';
       if (compress && raw.length >= MIN_COMPRESS_BYTES && acceptsGzip(req)) {

@@ -70,6 +70,9 @@ export async function pageWeight(browser: Browser, site: StaticSite, pagePath: s
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+  // Page scripts start after the first paint (src/lib/after-paint.ts): count them once they have run.
+  await page.waitForFunction(() => document.documentElement.dataset.scripts === 'ready' || !document.querySelector('script[data-script-loader]'));
+  await page.waitForLoadState('networkidle');
   await context.close();
   const transfers = urls.map((u) => transferOf(site, u)).filter((t): t is Transfer => !!t);
   return {

@@ -70,6 +70,9 @@ export async function pageWeight(browser: Browser, site: StaticSite, pagePath: s
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+  // Page scripts start after the first paint (src/lib/after-paint.ts): count them once they have run.
+  await page.waitForFunction(() => document.documentElement.dataset.scripts === 'ready' || !document.querySelector('script[data-script-loader]'));
+  await page.waitForLoadState('networkidle');
   await context.close();
   const transfers = urls.map((u) => transferOf(site, u)).filter((t): t is Transfer => !!t);
   return {
@@ -86,6 +89,8 @@ export async function searchCost(browser: Browser, site: StaticSite, pagePath: s
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(site.url(pagePath), { waitUntil: 'networkidle' });
+  // Page scripts start after the first paint (src/lib/after-paint.ts): count only what search fetches.
+  await page.waitForFunction(() => document.documentElement.dataset.scripts === 'ready' || !document.querySelector('script[data-script-loader]'));
   let urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   const runQuery = async (q: string) => {
@@ -201,6 +206,21 @@ export async function lighthouseScores(url: string, chromiumPath: string, port: 
   } finally {
     chrome.kill();
   }
+}
+
+/** The median of each Lighthouse figure over several runs of one page (scores and times alike). */
+export function medianScores(runs: Awaited<ReturnType<typeof lighthouseScores>>[]) {
+  const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+  return {
+    performance: m((r) => r.performance),
+    accessibility: m((r) => r.accessibility),
+    bestPractices: m((r) => r.bestPractices),
+    seo: m((r) => r.seo),
+    lcpMs: Math.round(m((r) => r.lcpMs)),
+    cls: m((r) => r.cls),
+    tbtMs: Math.round(m((r) => r.tbtMs)),
+    runs: runs.length,
+  };
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

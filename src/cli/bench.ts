@@ -1,16 +1,23 @@
 /**
  * `npm run bench`: builds the site, then measures page weight by kind of page, the cost of search,
  * build times and Lighthouse scores. Prints a table and writes bench/results.json.
- * Runs: BENCH_RUNS (default 3) builds; BENCH_SEARCH_RUNS (default 5) searches. BENCH_LIGHTHOUSE=0 skips Lighthouse.
+ * Runs: BENCH_RUNS (default 3) builds; BENCH_SEARCH_RUNS (default 5) searches; BENCH_LIGHTHOUSE_RUNS
+ * (default 3) Lighthouse runs per page kind, reported as medians. BENCH_LIGHTHOUSE=0 skips Lighthouse.
+ * The site is served gzip-compressed, as GitHub Pages serves it; BENCH_COMPRESS=0 serves it raw
+ * (the "before" figures in BENCHMARKS.md were measured that way). BENCH_DEBUGGING_PORT (default 9333)
+ * is the port Chromium listens on for Lighthouse.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { serveDist } from '../../tests/e2e/support/server.ts';
 import { launchChromium, CHROMIUM_PATH } from '../../tests/e2e/support/browser.ts';
-import { dirSize, kb, lighthouseScores, median, pageWeight, searchCost, timeCommand } from './bench-lib.ts';
+import { dirSize, kb, lighthouseScores, median, medianScores, pageWeight, searchCost, timeCommand } from './bench-lib.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const searchRuns = Number(process.env.BENCH_SEARCH_RUNS ?? 5);
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+/** Chromium's debugging port for Lighthouse; another one when several benches share a machine. */
+const debuggingPort = Number(process.env.BENCH_DEBUGGING_PORT ?? 9333);
 const astro = 'node_modules/astro/bin/astro.mjs';
 const indexSearch = 'src/cli/index-search.ts';
 
@@ -31,7 +38,18 @@ const PAGES = {
   search: 'search/',
 } as const;
 
-const site = await serveDist();
+/** One page of each kind, for Lighthouse: the largest paint differs by layout, not by page. */
+const PAGE_KINDS = {
+  home: '',
+  'essay with charts': 'essays/nuclear-file/',
+  'text page (Start here)': 'start/',
+  timeline: 'timeline/',
+  'chart page': 'charts/stockpile/',
+  glossary: 'glossary/',
+  sources: 'sources/',
+} as const;
+
+const site = await serveDist(undefined, undefined, { compress: process.env.BENCH_COMPRESS !== '0' });
 const browser = await launchChromium();
 const pages: Record<string, Awaited<ReturnType<typeof pageWeight>>> = {};
 for (const [name, p] of Object.entries(PAGES)) pages[name] = await pageWeight(browser, site, p);
@@ -40,10 +58,12 @@ const searches = [];
 for (let i = 0; i < searchRuns; i++) searches.push(await searchCost(browser, site, 'essays/leverage/', 'hormuz', 'blockade'));
 await browser.close();
 
-let lighthouse: Record<string, Awaited<ReturnType<typeof lighthouseScores>>> = {};
+const lighthouse: Record<string, ReturnType<typeof medianScores>> = {};
 if (process.env.BENCH_LIGHTHOUSE !== '0') {
-  for (const [name, p] of [['home', ''], ['essay with charts', 'essays/nuclear-file/'], ['timeline', 'timeline/']] as const) {
-    lighthouse[name] = await lighthouseScores(site.url(p), CHROMIUM_PATH, 9333);
+  for (const [name, p] of Object.entries(PAGE_KINDS)) {
+    const scores = [];
+    for (let i = 0; i < lighthouseRuns; i++) scores.push(await lighthouseScores(site.url(p), CHROMIUM_PATH, debuggingPort));
+    lighthouse[name] = medianScores(scores);
   }
 }
 await site.close();
@@ -51,6 +71,7 @@ await site.close();
 const s0 = searches[0]!;
 const results = {
   date: new Date().toISOString(),
+  served: process.env.BENCH_COMPRESS === '0' ? 'uncompressed' : 'gzip',
   node: process.version,
   cpus: cpus().length,
   build: { runs, astroBuildMs: Math.round(median(buildMs)), pagefindMs: Math.round(median(pagefindMs)), distBytes: dirSize('dist').bytes, pagefindIndexBytes: dirSize('dist/pagefind').bytes },
@@ -78,7 +99,7 @@ for (const q of [results.search.firstQuery, results.search.secondQuery]) {
 }
 console.log(`\nBuild (median of ${runs}): astro build ${(results.build.astroBuildMs / 1000).toFixed(1)} s, pagefind ${(results.build.pagefindMs / 1000).toFixed(1)} s; dist ${kb(results.build.distBytes)}, index ${kb(results.build.pagefindIndexBytes)}`);
 if (Object.keys(lighthouse).length) {
-  console.log('\nLighthouse (mobile)');
+  console.log(`\nLighthouse (mobile defaults, median of ${lighthouseRuns}, served ${results.served})`);
   console.log(row(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP', 'CLS', 'TBT']));
   console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
   for (const [name, l] of Object.entries(lighthouse)) console.log(row([name, l.performance, l.accessibility, l.bestPractices, l.seo, `${l.lcpMs} ms`, l.cls, `${l.tbtMs} ms`]));

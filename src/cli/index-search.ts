@@ -3,22 +3,41 @@
  * parts marked data-pagefind-body). Timeline events are indexed one record each, pointing at
  * /timeline/#event-id: a search that finds an event then downloads that event's few hundred bytes,
  * not the whole timeline page, and the index grows with the number of events, not their square.
+ * Also writes search-variants.json: the spelling variants (content/search-variants.yaml) and which
+ * spellings the built pages use, so a search tries only spellings that can find something.
  * Usage: node src/cli/index-search.ts [site folder, default dist]
  */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadEvents } from '../lib/content-store.ts';
+import { loadEvents, loadVariants } from '../lib/content-store.ts';
+import { searchVariants } from '../lib/search-variants.ts';
+import { separateTableCells } from '../lib/search-text.ts';
 import { formatDate } from '../lib/dates.ts';
 import { TOPIC_LABELS } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
 import { eventAddress, timelineIsSplit } from '../lib/timeline-pages.ts';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
+
+/** The site's HTML files, Pagefind's own folder left out. */
+function htmlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFilesUnder(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+}
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const pages = await index.addDirectory({ path: site });
-if (pages.errors.length) throw new Error(`pagefind: ${pages.errors.join('; ')}`);
+// Each built page, with its table cells kept apart (src/lib/search-text.ts).
+let pageCount = 0;
+for (const file of htmlFilesUnder(site)) {
+  const r = await index.addHTMLFile({ sourcePath: path.relative(site, file).split(path.sep).join('/'), content: separateTableCells(readFileSync(file, 'utf8')) });
+  if (r.errors.length) throw new Error(`pagefind: ${file}: ${r.errors.join('; ')}`);
+  pageCount++;
+}
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
 // A long timeline lists its events one page per year (lib/timeline-pages.ts): link the year page.
 const split = timelineIsSplit(loadEvents().length);
@@ -35,4 +54,12 @@ for (const e of loadEvents()) {
 const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`search index: ${pages.page_count} pages and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);
+
+/** Every built page as plain text (tags, scripts and styles removed), for the spelling check. */
+function* pageTexts(dir: string): Generator<string> {
+  for (const file of htmlFilesUnder(dir)) {
+    yield readFileSync(file, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
+  }
+}
+writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts(site))));
+console.log(`search index: ${pageCount} HTML files and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);

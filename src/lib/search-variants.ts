@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { ContentValidationError, validateWith } from './content-errors.ts';
 import { parseYamlWithLines } from './yaml-file.ts';
 
-import type { VariantGroups } from './search-query.ts';
-export { expandQuery, type VariantGroups } from './search-query.ts';
+import { wholeWord, type SearchVariants, type VariantGroups } from './search-query.ts';
+export { expandQuery, type SearchVariants, type VariantGroups } from './search-query.ts';
 
 const groups = z.array(z.array(z.string().min(2)).min(1));
 
@@ -27,4 +27,18 @@ export function parseVariants(text: string, file: string): VariantGroups {
   }
   if (problems.length) throw new ContentValidationError(problems);
   return result.value;
+}
+
+/**
+ * The variants file the search dialog loads: the groups, and which of their spellings the site's
+ * text (each page's, as plain text) uses, so a search never tries a spelling that finds nothing.
+ */
+export function searchVariants(groups: VariantGroups, pageTexts: Iterable<string>): SearchVariants {
+  const spellings = groups.flat();
+  const onSite = new Set<string>();
+  for (const text of pageTexts) {
+    const lower = text.toLowerCase();
+    for (const s of spellings) if (!onSite.has(s.toLowerCase()) && wholeWord(s).test(lower)) onSite.add(s.toLowerCase());
+  }
+  return { groups, onSite: spellings.map((s) => s.toLowerCase()).filter((s) => onSite.has(s)) };
 }

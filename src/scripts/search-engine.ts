@@ -3,7 +3,7 @@
  * it, and turns Pagefind's results into section-level items: a result inside an essay section
  * links to that section, an event to its anchor on the timeline, a term to its glossary entry.
  */
-import { expandQuery, type VariantGroups } from '../lib/search-query.ts';
+import { expandQuery, type SearchVariants } from '../lib/search-query.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -50,17 +50,19 @@ const base = import.meta.env.BASE_URL;
  * headlines: a word in a headline says less about a topic than an essay section explaining it.
  */
 const KIND_WEIGHT: Record<string, number> = { Essay: 1, Glossary: 1, 'Timeline event': 0.35, Source: 0.4, Data: 0.8, Page: 0.7 };
-let engine: Promise<{ pagefind: Pagefind; variants: VariantGroups }> | undefined;
+let engine: Promise<{ pagefind: Pagefind; variants: SearchVariants['groups']; onSite: Set<string> }> | undefined;
 
 export function loadEngine() {
   engine ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     // pageLength: how much short records are favoured. Pagefind's default (0.75) lets one-paragraph
     // timeline events outrank whole essay sections; 0.2 lets the explanation come first.
-    await pagefind.options({ highlightParam: 'highlight', excerptLength: 24, ranking: { pageLength: 0.2 } });
+    // noWorker: the search runs on the page itself. The index is small enough that a query takes
+    // milliseconds there, and the worker's own script was 12 KB more on every first search.
+    await pagefind.options({ highlightParam: 'highlight', excerptLength: 24, ranking: { pageLength: 0.2 }, noWorker: true });
     void pagefind.init();
-    const variants = (await fetch(`${base}search-variants.json`).then((r) => r.json())) as VariantGroups;
-    return { pagefind, variants };
+    const { groups, onSite } = (await fetch(`${base}search-variants.json`).then((r) => r.json())) as SearchVariants;
+    return { pagefind, variants: groups, onSite: new Set(onSite) };
   })();
   return engine;
 }
@@ -81,12 +83,12 @@ export function bestSections<T extends { url: string; title: string; locations: 
 export async function search(query: string, filters: SearchFilters = {}, limit = 5): Promise<SearchItem[]> {
   const q = query.trim();
   if (!q) return [];
-  const { pagefind, variants } = await loadEngine();
+  const { pagefind, variants, onSite } = await loadEngine();
   const pagefindFilters: Record<string, { any: string[] }> = {};
   if (filters.kind?.length) pagefindFilters.kind = { any: filters.kind };
   if (filters.topic?.length) pagefindFilters.topic = { any: filters.topic };
-  const queries = expandQuery(q, variants);
-  const words = queries.join(' ').toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+  const queries = expandQuery(q, variants, 6, onSite);
+  const words = queries.join(' ').toLowerCase().replace(/"/g, '').split(/\s+/).filter((w) => w.length > 2);
   const runs = await Promise.all(queries.map((variant) => pagefind.search(variant, { filters: pagefindFilters })));
   // One entry per page, keeping its best score across the spellings.
   const best = new Map<string, PagefindResult>();

@@ -1,0 +1,31 @@
+/**
+ * After the build, defers each page's module scripts until after its first paint
+ * (src/lib/after-paint.ts says how and why; Base.astro holds the loader that starts them).
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deferModuleScripts } from '../lib/after-paint.ts';
+import { htmlFiles } from './chart-downloads.ts';
+
+export function scriptsAfterPaint(): AstroIntegration {
+  return {
+    name: 'explainer:scripts-after-paint',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        let pages = 0;
+        const dist = fileURLToPath(dir);
+        const notFound = path.join(dist, '404.html');
+        for (const file of [...htmlFiles(dist), ...(existsSync(notFound) ? [notFound] : [])]) {
+          const html = readFileSync(file, 'utf8');
+          const deferred = deferModuleScripts(html);
+          if (deferred === html) continue;
+          writeFileSync(file, deferred);
+          pages++;
+        }
+        logger.info(`scripts start after first paint on ${pages} page(s)`);
+      },
+    },
+  };
+}

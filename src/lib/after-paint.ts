@@ -1,0 +1,28 @@
+/**
+ * Enhancement scripts start after the first paint. Astro writes each page's scripts as
+ * `<script type="module" src>` in <head>; the browser fetches those while it still fetches the
+ * page, and under a slow connection they delay the first paint of the text (the Largest
+ * Contentful Paint) by the time their bytes take. After the build, each such tag on a page that
+ * has the loader (Base.astro) becomes an inert `<script type="text/x-after-paint" data-src>`,
+ * which the browser neither fetches nor runs; the loader imports them once the page has painted,
+ * or at once if a reader presses a key, clicks or taps first (and then replays that key or click,
+ * so a "/" or a Cite click in the first moment still works). Pages without the loader (embeds)
+ * keep their scripts as they are.
+ */
+
+/** The attribute Base.astro's loader carries, and the type of a deferred script. */
+export const LOADER_MARKER = 'data-script-loader';
+export const DEFERRED_TYPE = 'text/x-after-paint';
+
+const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
+
+/** The page with its external module scripts deferred, or unchanged where it has no loader. */
+export function deferModuleScripts(html: string): string {
+  if (!html.includes(LOADER_MARKER)) return html;
+  return html.replace(MODULE_SCRIPT, (_tag, src: string) => `<script type="${DEFERRED_TYPE}" data-src="${src}"></script>`);
+}
+
+/** The scripts a page starts after its first paint, in document order. */
+export function deferredScripts(html: string): string[] {
+  return [...html.matchAll(new RegExp(`<script type="${DEFERRED_TYPE}" data-src="([^"]+)"></script>`, 'g'))].map((m) => m[1]!);
+}

@@ -1,0 +1,96 @@
+/**
+ * Page scripts start after the first paint (src/lib/after-paint.ts), yet a reader who acts at once
+ * is never ignored: a "/" or a Cite click before the scripts are ready is replayed when they are.
+ * The scripts are slowed down here on purpose, so the reader's action always comes first.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { StaticSite } from './support/server.ts';
+import { useSiteAndBrowser } from './support/page-checks.ts';
+import { builtPages } from './support/site.ts';
+import { deferredScripts } from '../../src/lib/after-paint.ts';
+
+let site: StaticSite;
+let browser: Browser;
+useSiteAndBrowser((s, b) => {
+  site = s;
+  browser = b;
+});
+
+const pages = builtPages();
+const html = (p: string) => readFileSync(path.join('dist', p.endsWith('.html') ? p : `${p}index.html`), 'utf8');
+const essay = pages.find((p) => /^essays\/[^/]+\/$/.test(p) && html(p).includes('cite-button'))!;
+const SCRIPT_DELAY_MS = 1500;
+
+/** A page whose scripts arrive SCRIPT_DELAY_MS late, opened up to its load event, and what went wrong on it. */
+async function openWithSlowScripts(pagePath: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/_astro/*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
+    await route.continue();
+  });
+  await page.goto(site.url(pagePath), { waitUntil: 'load' });
+  return { page, errors };
+}
+
+const scriptsReady = (page: Page) => page.evaluate(() => document.documentElement.dataset.scripts === 'ready');
+
+describe('page scripts start after the first paint', () => {
+  test('every page built with the site layout defers its module scripts, and keeps none eager', () => {
+    const withLoader = pages.filter((p) => html(p).includes('data-script-loader'));
+    expect(withLoader.length).toBeGreaterThan(10);
+    for (const p of withLoader) {
+      expect(html(p), p).not.toMatch(/<script type="module" src=/);
+      expect(deferredScripts(html(p)).length, p).toBeGreaterThan(0);
+    }
+  });
+
+  test('no page script is requested before the first contentful paint, and they all run without a CSP error', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(site.url(essay), { waitUntil: 'load' });
+    await expect.poll(() => scriptsReady(page)).toBe(true);
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      scripts: performance.getEntriesByType('resource').filter((r) => /\/_astro\/.*\.js$/.test(r.name)).map((r) => r.startTime),
+    }));
+    expect(timing.fcp).toBeGreaterThan(0);
+    expect(timing.scripts.length).toBeGreaterThan(0);
+    for (const start of timing.scripts) expect(start).toBeGreaterThanOrEqual(timing.fcp!);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('"/" pressed before the scripts are ready still opens search', async () => {
+    const { page, errors } = await openWithSlowScripts(essay);
+    expect(await scriptsReady(page)).toBe(false);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('search-input'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a Cite click before the scripts are ready still opens the citation panel, once', async () => {
+    const { page, errors } = await openWithSlowScripts(essay);
+    expect(await scriptsReady(page)).toBe(false);
+    const button = page.locator('button.cite-button').first();
+    await button.scrollIntoViewIfNeeded();
+    // A real pointer: the button must be what is under it.
+    const box = (await button.boundingBox())!;
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.classList.contains('cite-button'), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe(true);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.cite-panel').count(), { timeout: 15_000 }).toBe(1);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

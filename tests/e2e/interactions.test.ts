@@ -220,6 +220,25 @@ describe('citing and correcting', () => {
   });
 });
 
+describe('the About page\'s example citation', () => {
+  test('cites a real essay: its title, last update and canonical address, as that essay\'s own block does', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url('about/'));
+    const example = page.locator('.citation-example');
+    const apaText = (await example.locator('dd').first().textContent())!.trim();
+    const address = /from (\S+)$/.exec(apaText)?.[1] ?? '';
+    const canonicalBase = (await page.locator('link[rel="canonical"]').getAttribute('href'))!.replace(/about\/$/, '');
+    expect(address.startsWith(canonicalBase)).toBe(true);
+    await page.goto(site.url(address.slice(canonicalBase.length)));
+    const title = (await page.locator('h1').textContent())!.trim();
+    const essayApa = (await page.locator('.how-to-cite dd').first().textContent())!.trim();
+    expect(apaText).toBe(essayApa);
+    expect(apaText).toContain(`. ${title}. Retrieved `);
+    await context.close();
+  });
+});
+
 describe('glossary terms', () => {
   test('a term link shows its definition on keyboard focus, and Escape dismisses it', async () => {
     const page = await browser.newPage();

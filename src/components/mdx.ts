@@ -10,10 +10,11 @@ import HormuzTransitsChart from './charts/HormuzTransitsChart.astro';
 import HormuzMap from './charts/HormuzMap.astro';
 import TimelineChart from './charts/TimelineChart.astro';
 import SourceShares from './SourceShares.astro';
+import CitationExample from './CitationExample.astro';
 import Fact from './Fact.astro';
 import { componentNamesFor, type MdxCollection, type MdxComponentName } from '../lib/mdx-components.ts';
 
-const COMPONENTS = { KeyPoints, StockpileChart, HormuzChart, HormuzTransitsChart, HormuzMap, TimelineChart, SourceShares, Fact } satisfies Record<MdxComponentName, unknown>;
+const COMPONENTS = { KeyPoints, StockpileChart, HormuzChart, HormuzTransitsChart, HormuzMap, TimelineChart, SourceShares, CitationExample, Fact } satisfies Record<MdxComponentName, unknown>;
 
 /** The `components` mapping for a collection's pages: only what the checker allows there. */
 export function mdxComponents(collection: MdxCollection): Partial<typeof COMPONENTS> {

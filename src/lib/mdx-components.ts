@@ -188,6 +188,14 @@ export const MDX_COMPONENTS = {
 
   HormuzMap: fixedChart('<HormuzMap />', 'chart-hormuz-map'),
 
+  CitationExample: spec({
+    in: ['pages'],
+    placement: 'block',
+    children: 'none',
+    props: z.object({}).strict(),
+    usage: '<CitationExample /> (the first essay cited in APA, Chicago and BibTeX, made by src/lib/cite.ts)',
+  }),
+
   SourceShares: spec({
     in: ['pages'],
     placement: 'block',

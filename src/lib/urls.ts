@@ -23,3 +23,15 @@ export function basePath(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
+
+/**
+ * The address to share for a section: the page's canonical URL (its `<link rel="canonical">`,
+ * built from SITE.url and the base path) with `#id`, and never a query string (search adds
+ * `?highlight=…`) or the host a preview or mirror happens to be served from.
+ */
+export function sectionUrl(canonical: string, id: string): string {
+  const url = new URL(canonical);
+  url.search = '';
+  url.hash = id;
+  return url.href;
+}

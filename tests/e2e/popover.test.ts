@@ -21,7 +21,9 @@ const html = (page: string) => readFileSync(path.resolve('dist', page.endsWith('
 const pages = builtPages();
 const withMarkers = pages.filter((p) => html(p).includes('class="cite-link"'));
 const withTerms = pages.filter((p) => html(p).includes('class="term-link"'));
-const withCite = pages.filter((p) => html(p).includes('cite-button'));
+/** Pages with a heading control (src/lib/markdown/headings.ts); those that say what they are can be cited by section. */
+const withControls = pages.filter((p) => /class="section-link" href="#[^"]+" data-section=/.test(html(p)));
+const withCite = withControls.filter((p) => html(p).includes('data-essay-title='));
 const essay = withMarkers.find((p) => p.startsWith('essays/'))!;
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -151,13 +153,48 @@ describe('every page that shows a control loads what makes it work', () => {
     await closePage(page);
   });
 
-  test.each(withCite)('/%s: the Cite button beside a heading opens the citation panel', async (p) => {
-    const page = await openPage(browser, site.url(p));
-    const button = page.locator('button.cite-button').first();
-    await expect.poll(() => button.isVisible()).toBe(true);
-    await button.click();
-    await expect.poll(() => page.locator('.cite-panel').isVisible()).toBe(true);
-    expect(await page.locator('.cite-panel .cite-text').first().textContent()).toContain(`#${await button.getAttribute('data-section')}`);
-    await closePage(page);
+  test('the pages with heading controls are found, and the essays, /start/ and /about/ can be cited by section', () => {
+    expect(withCite).toEqual(expect.arrayContaining(['start/', 'about/', ...pages.filter((p) => /^essays\/[^/]+\/$/.test(p))]));
+  });
+
+  test.each(withControls.flatMap((p) => [[p, 'desktop'], [p, 'phone']] as const))('/%s on a %s: a heading control opens its menu under the real pointer, and its items work', async (p, device) => {
+    const touch = device === 'phone';
+    const context = await browser.newContext(touch ? PHONE : { viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const page = await context.newPage();
+    await page.goto(site.url(p), { waitUntil: 'networkidle' });
+    const control = page.locator('.heading-wrap a.section-link[data-section]').last();
+    await control.scrollIntoViewIfNeeded();
+    if (!touch) await control.locator('xpath=..').hover();
+    const pointAt = async (selector: string, n: 'first' | 'last' = 'first') => {
+      const box = (await page.locator(selector)[n]().boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      const hit = await page.evaluate(([px, py, sel]) => !!document.elementFromPoint(px as number, py as number)?.closest(sel as string), [x, y, selector] as const);
+      return { x, y, hit };
+    };
+    const press = async ({ x, y }: { x: number; y: number }) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+    const at = await pointAt('.heading-wrap a.section-link[data-section]', 'last');
+    expect(at.hit).toBe(true);
+    await press(at);
+    const menu = page.locator('.section-menu');
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    const section = (await control.getAttribute('data-section'))!;
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+    const copy = await pointAt('.section-menu-item[data-action="copy"]');
+    expect(copy.hit).toBe(true);
+    await press(copy);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#${section}`);
+    if (withCite.includes(p)) {
+      const cite = await pointAt('.section-menu-item[data-action="cite"]');
+      expect(cite.hit).toBe(true);
+      await press(cite);
+      await expect.poll(() => page.locator('.cite-panel').isVisible()).toBe(true);
+      expect(await page.locator('.cite-panel .cite-text').first().textContent()).toBe(`${canonical}#${section}`);
+    } else {
+      expect(await menu.locator('.section-menu-item').count()).toBe(1);
+    }
+    expect(page.url()).toBe(site.url(p));
+    await context.close();
   });
 });

@@ -119,8 +119,8 @@ describe('addresses', () => {
 
 describe('the component registry', () => {
   test('says which components each kind of page maps', () => {
-    expect(componentNamesFor('essays')).toEqual(Object.keys(MDX_COMPONENTS).filter((name) => name !== 'SourceShares'));
-    expect(componentNamesFor('pages')).toEqual(['KeyPoints', 'Fact', 'SourceShares']);
+    expect(componentNamesFor('essays')).toEqual(Object.keys(MDX_COMPONENTS).filter((name) => name !== 'SourceShares' && name !== 'CitationExample'));
+    expect(componentNamesFor('pages')).toEqual(['KeyPoints', 'Fact', 'CitationExample', 'SourceShares']);
   });
   test('gives charts the ids their components render', () => {
     expect(MDX_COMPONENTS.StockpileChart.anchor!({ levels: ['u20', 'u60'] })).toBe('chart-stockpile-u20-u60');

@@ -5,8 +5,8 @@
  * `## Who mediates? {/* #mediators *\/}`, or else the slug of its text (`#who-mediates`). A
  * malformed or repeated id is a problem naming the line.
  *
- * sectionHeadings (HTML tree): every h2/h3 gets a visible "link to this section" anchor and "copy
- * link" and "cite" buttons (the buttons show only when scripts run: .js-only in global.css). Old
+ * sectionHeadings (HTML tree): every h2/h3 gets one quiet "#" control after its text: a link to the
+ * section, which scripts turn into a menu with "Copy link" and "Cite this section". Old
  * ids kept by `aliases:` in the frontmatter become empty anchors just before the heading they
  * now name; an alias to a heading that does not exist is a problem.
  */
@@ -60,21 +60,22 @@ export function headingIds({ doc }: StepContext): MdastStep {
   };
 }
 
+/**
+ * The one quiet control after a heading: a "#" link to the section. Without JavaScript it is just
+ * that link; src/scripts/section-links.ts turns it into the button of a small menu (Copy link,
+ * Cite this section). It carries no text of the heading, so the heading's own text, its name for
+ * screen readers and search stay the heading's. It follows the heading with no space between
+ * them, and both are set inline (global.css), so it never wraps onto a line of its own.
+ */
 export function sectionTools(id: string, headingText: string): Element {
   return h('span', { className: ['section-tools'], dataPagefindIgnore: '' }, [
-    h('a', { className: ['section-link'], href: `#${id}`, ariaLabel: `Link to section: ${headingText}` }, [
+    h('a', { className: ['section-link'], href: `#${id}`, dataSection: id, dataTitle: headingText, ariaLabel: `Section link: ${headingText}` }, [
       h('span', { ariaHidden: 'true' }, ['#']),
-    ]),
-    h('button', { type: 'button', className: ['copy-link', 'js-only'], dataSection: id, ariaLabel: `Copy link to section: ${headingText}` }, [
-      h('span', { className: ['copy-link-label'], ariaHidden: 'true' }, ['Copy link']),
-    ]),
-    h('button', { type: 'button', className: ['cite-button', 'js-only'], dataSection: id, dataTitle: headingText, ariaExpanded: 'false', ariaLabel: `Cite section: ${headingText}` }, [
-      h('span', { ariaHidden: 'true' }, ['Cite']),
     ]),
   ]);
 }
 
-/** A section heading with its tools, and before it an empty anchor for each old id of the section. */
+/** A section heading with its control, and before it an empty anchor for each old id of the section. */
 export function sectionHeading(heading: Readonly<Element>, id: string, headingText: string, oldIds: readonly string[]): ElementContent[] {
   const anchors = oldIds.map((old) => h('span', { id: old, className: ['alias-anchor'], dataAliasFor: id }));
   const focusable: Element = { ...heading, properties: { ...heading.properties, tabIndex: -1 } };

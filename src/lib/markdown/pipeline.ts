@@ -11,7 +11,7 @@
  *   HTML tree (hast):
  *     references       references.ts  the References heading at the end, and the list (drawn by ReferenceList.astro)
  *     externalLinks    links.ts       links to other sites open in a new tab and say so
- *     sectionHeadings  headings.ts    "link to this section", copy and cite beside every h2/h3; aliases
+ *     sectionHeadings  headings.ts    one quiet "#" control (menu: copy link, cite) after every h2/h3; aliases
  *     stopOnProblems
  *
  * Smart punctuation (curly quotes, dashes, ellipses) is Sätteri's own, switched on by Astro.

@@ -110,3 +110,44 @@ describe('header on a desktop (1280 px)', () => {
     await page.context().close();
   });
 });
+
+describe('the home page', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`on a 390×844 phone, the first screen shows the dated "where things stand" line and an essay (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+      const page = await open('', { viewport: PHONE, javaScriptEnabled });
+      const m = await page.evaluate(() => {
+        const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect();
+        return {
+          teaser: box('.wts-teaser'),
+          teaserDate: document.querySelector('.wts-teaser time')?.getAttribute('datetime'),
+          firstCardTitle: box('.card-title'),
+          h1: document.querySelector('h1')!.textContent!.trim(),
+          siteName: document.querySelector('meta[property="og:site_name"]')!.getAttribute('content'),
+        };
+      });
+      expect(m.teaser, 'the "where things stand" line').toBeTruthy();
+      expect(m.teaser!.height).toBeGreaterThan(0);
+      expect(m.teaser!.bottom).toBeLessThanOrEqual(PHONE.height);
+      expect(m.teaserDate, 'the line carries its date').toMatch(/^\d{4}-\d{2}/);
+      expect(m.firstCardTitle!.bottom, 'the first essay title').toBeLessThanOrEqual(PHONE.height);
+      expect(m.h1, 'the h1 says what the page is for, not the site name again').not.toContain(m.siteName!);
+      // The short line points to the full block, which is on the page.
+      const target = await page.locator('.wts-teaser a').getAttribute('href');
+      expect(await page.locator(target!).count()).toBe(1);
+      await page.context().close();
+    });
+  }
+
+  test('on a desktop, the full block stands beside the essays in the first screen, without the short line', async () => {
+    const page = await open('', { viewport: DESKTOP });
+    expect(await page.locator('.wts-teaser').isVisible()).toBe(false);
+    const m = await page.evaluate(() => ({
+      block: document.querySelector('.where-things-stand')!.getBoundingClientRect().toJSON() as DOMRect,
+      card: document.querySelector('.card-title')!.getBoundingClientRect().toJSON() as DOMRect,
+    }));
+    expect(m.block.top).toBeLessThan(DESKTOP.height / 2);
+    expect(m.card.bottom).toBeLessThanOrEqual(DESKTOP.height);
+    expect(m.block.left, 'beside, not above').toBeGreaterThan(m.card.right);
+    await page.context().close();
+  });
+});

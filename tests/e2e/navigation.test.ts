@@ -151,3 +151,40 @@ describe('the home page', () => {
     await page.context().close();
   });
 });
+
+describe('scrollspy in the contents list (1280 px)', () => {
+  const marked = (page: Page) =>
+    page.locator('nav.toc a[aria-current="location"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+  test('marks the section being read, one at a time, as the reader scrolls either way, without moving the list', async () => {
+    const page = await open(essay, { viewport: DESKTOP });
+    const hrefs = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(3);
+    const layout = () => page.locator('nav.toc a').evaluateAll((as) => as.map((a) => { const r = a.getBoundingClientRect(); return [r.left, r.width, r.height]; }));
+    const before = await layout();
+    expect(await marked(page), 'nothing marked above the first heading').toEqual([]);
+    for (const i of [1, 3, 2]) {
+      await page.evaluate((id) => {
+        const h = document.getElementById(id)!;
+        window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 100, behavior: 'instant' });
+      }, decodeURIComponent(hrefs[i]!.slice(1)));
+      await expect.poll(() => marked(page), `after scrolling to ${hrefs[i]}`).toEqual([hrefs[i]]);
+    }
+    const link = page.locator(`nav.toc a[href="${hrefs[2]}"]`);
+    const style = await link.evaluate((a) => getComputedStyle(a).borderLeftColor);
+    const other = await page.locator(`nav.toc a[href="${hrefs[0]}"]`).evaluate((a) => getComputedStyle(a).borderLeftColor);
+    expect(style, 'the current link is marked visibly').not.toBe(other);
+    expect(await layout(), 'marking shifts nothing').toEqual(before);
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await expect.poll(() => marked(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('is loaded only by pages with a contents list', async () => {
+    const page = await open('glossary/', { viewport: DESKTOP });
+    expect(await page.locator('nav.toc').count()).toBe(0);
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src || s.textContent || '').join('\n'));
+    expect(scripts).not.toMatch(/aria-current.{0,20}location|location.{0,20}aria-current/);
+    await page.context().close();
+  });
+});

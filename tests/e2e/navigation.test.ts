@@ -188,3 +188,45 @@ describe('scrollspy in the contents list (1280 px)', () => {
     await page.context().close();
   });
 });
+
+describe('jump lists', () => {
+  /** Every in-page link of a jump list, with whether exactly one element has its id. */
+  const jumpTargets = (page: Page, selector: string) =>
+    page.locator(`${selector} a`).evaluateAll((as) =>
+      as.map((a) => {
+        const id = decodeURIComponent((a as HTMLAnchorElement).hash.slice(1));
+        return { text: a.textContent!.trim(), id, found: document.querySelectorAll(`[id="${CSS.escape(id)}"]`).length };
+      }),
+    );
+
+  test('/glossary/ lists A to Z; a letter with terms links to the first of them, the others are not links', async () => {
+    const page = await open('glossary/', { viewport: PHONE });
+    const links = await jumpTargets(page, '.jump-letters');
+    expect(links.length).toBeGreaterThan(5);
+    for (const l of links) expect(l.found, `#${l.id} (${l.text})`).toBe(1);
+    // Each link leads to the first term filed under its letter, and the terms run A to Z.
+    const terms = await page.locator('.term-name').evaluateAll((hs) => hs.map((h) => ({ id: h.id, letter: h.textContent!.trim().replace(/^the\s+/i, '').charAt(0).toUpperCase() })));
+    for (const l of links) expect(terms.find((t) => t.letter === l.text)?.id, l.text).toBe(l.id);
+    const letters = await page.locator('.jump-letters li').evaluateAll((lis) => lis.map((li) => ({ text: li.textContent!.trim().charAt(0), link: !!li.querySelector('a') })));
+    expect(letters.map((l) => l.text).join('')).toMatch(/ABCDEFGHIJKLMNOPQRSTUVWXYZ$/);
+    for (const l of letters) expect(l.link, l.text).toBe(terms.some((t) => t.letter === l.text));
+    expect(terms.map((t) => t.letter).join('')).toBe([...terms.map((t) => t.letter)].sort().join(''));
+    // A tapped letter brings its term to the top of the screen.
+    const last = links.at(-1)!;
+    await page.locator('.jump-letters a', { hasText: last.text }).click();
+    await expect.poll(() => page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, last.id)).toBeLessThan(200);
+    await page.context().close();
+  });
+
+  test('/sources/ lists each kind\'s publishers, each linking to its heading', async () => {
+    const page = await open('sources/', { viewport: DESKTOP });
+    const links = await jumpTargets(page, '.publisher-jump');
+    expect(links.length).toBeGreaterThan(20);
+    for (const l of links) expect(l.found, `#${l.id} (${l.text})`).toBe(1);
+    for (const l of links.slice(0, 3)) {
+      const heading = await page.locator(`[id="${l.id}"] > .source-publisher-name`).textContent();
+      expect(heading).toContain(l.text);
+    }
+    await page.context().close();
+  });
+});

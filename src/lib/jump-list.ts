@@ -27,7 +27,7 @@ export function indexLetter(label: string): string {
 export interface JumpLetter {
   letter: string;
   /** The id of the first entry under this letter; absent when no entry starts with it. */
-  targetId?: string;
+  targetId?: string | undefined;
 }
 
 /**

@@ -2,6 +2,8 @@
  * Finding one's way: the header on a phone (one row, a Menu that opens the nav with and without
  * JavaScript) and on a desktop.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StaticSite } from './support/server.ts';
@@ -168,7 +170,7 @@ describe('scrollspy in the contents list (1280 px)', () => {
         const h = document.getElementById(id)!;
         window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 100, behavior: 'instant' });
       }, decodeURIComponent(hrefs[i]!.slice(1)));
-      await expect.poll(() => marked(page), `after scrolling to ${hrefs[i]}`).toEqual([hrefs[i]]);
+      await expect.poll(() => marked(page), { message: `after scrolling to ${hrefs[i]}` }).toEqual([hrefs[i]]);
     }
     const link = page.locator(`nav.toc a[href="${hrefs[2]}"]`);
     const style = await link.evaluate((a) => getComputedStyle(a).borderLeftColor);
@@ -227,6 +229,29 @@ describe('jump lists', () => {
       const heading = await page.locator(`[id="${l.id}"] > .source-publisher-name`).textContent();
       expect(heading).toContain(l.text);
     }
+    await page.context().close();
+  });
+});
+
+describe('small things readers notice', () => {
+  test('every "·" separator has a space on both sides, on every page ("Download stockpile.csv ·See the chart")', () => {
+    const glued: string[] = [];
+    for (const p of builtPages()) {
+      const html = readFileSync(path.resolve('dist', p.endsWith('/') || p === '' ? `${p}index.html` : p), 'utf8');
+      const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '');
+      for (const m of text.matchAll(/.{0,20}(?:\S·|·\S).{0,20}/g)) glued.push(`/${p}: "${m[0].trim()}"`);
+    }
+    expect(glued).toEqual([]);
+  });
+
+  test('/essays/ numbers the cards its text says to read in order; each card says when it was published', async () => {
+    const page = await open('essays/', { viewport: DESKTOP });
+    expect(await page.locator('.lede').textContent()).toMatch(/in this order/);
+    const numbers = await page.locator('ol.cards-numbered > li .card-number').allTextContents();
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
+    const metas = await page.locator('.card-meta').allTextContents();
+    for (const m of metas) expect(m).toMatch(/Published \d{1,2} \w+ \d{4}/);
     await page.context().close();
   });
 });

@@ -101,6 +101,19 @@ describe('header on a phone (390 px)', () => {
   }
 });
 
+test('from 320 px to 1280 px the header is one row and every control is on screen', async () => {
+  for (const width of [320, 360, 480, 600, 800, 1056, 1280]) {
+    const page = await open('', { viewport: { width, height: 600 } });
+    const m = await page.evaluate(() => ({
+      height: document.querySelector('.site-header')!.getBoundingClientRect().height,
+      right: Math.max(...[...document.querySelectorAll<HTMLElement>('.header-tools > *')].filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect().right)),
+    }));
+    expect(m.height, `${width} px: header height`).toBeLessThanOrEqual(PHONE_HEADER_MAX);
+    expect(m.right, `${width} px: rightmost control`).toBeLessThanOrEqual(width);
+    await page.context().close();
+  }
+});
+
 describe('header on a desktop (1280 px)', () => {
   test('shows the nav links in the row, with no Menu button', async () => {
     const page = await open('', { viewport: DESKTOP });

@@ -7,6 +7,7 @@ import { basePath, siteOrigin } from './lib/urls.ts';
 
 export const SITE = {
   title: 'US–Iran Talks Explained',
+  /** The name in the header on phones (under 32rem), where the full title would wrap. */
   shortTitle: 'US–Iran Talks',
   description:
     'Plain, sourced explainers on the US–Iran standoff: leverage, the Oman channel, the Strait of Hormuz, escalation, the nuclear file and sanctions.',

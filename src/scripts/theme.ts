@@ -1,6 +1,7 @@
 /**
  * The theme toggle: follows the system until the reader chooses, then remembers the choice.
- * The inline script in Base.astro applies a saved choice before first paint.
+ * The inline script in Base.astro applies a saved choice before first paint. The button keeps one
+ * name, "Dark theme"; aria-pressed (and the switch the CSS draws from it) says whether it is on.
  */
 const root = document.documentElement;
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');

@@ -258,7 +258,38 @@ describe('glossary terms', () => {
   });
 });
 
+/** How the theme switch looks (track colour, knob position) and whether a pointer hits the button. */
+async function switchLooks(page: import('playwright-core').Page): Promise<{ track: string; knobLeft: number; hit: boolean }> {
+  return page.evaluate(() => {
+    const button = document.querySelector('button.theme-toggle')!;
+    const track = button.querySelector('.theme-switch')!;
+    const box = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return {
+      track: getComputedStyle(track).backgroundColor,
+      knobLeft: parseFloat(getComputedStyle(track, '::after').left),
+      hit: !!hit && button.contains(hit),
+    };
+  });
+}
+
 describe('theme', () => {
+  for (const [scheme, pressed] of [['light', 'false'], ['dark', 'true']] as const) {
+    test(`in a ${scheme} system theme the toggle starts ${pressed === 'true' ? 'on' : 'off'}, at 390 px and 1280 px`, async () => {
+      for (const width of [390, 1280]) {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(site.url(essay));
+        const toggle = page.locator('button.theme-toggle');
+        await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe(pressed);
+        expect(await toggle.getAttribute('aria-label'), 'one name in both states; the state is aria-pressed').toBeNull();
+        expect((await toggle.innerText()).trim() || (await toggle.textContent())!.trim()).toBe('Dark theme');
+        expect((await switchLooks(page)).hit).toBe(true);
+        await context.close();
+      }
+    });
+  }
+
   test('the toggle switches the theme and the choice survives a reload', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
@@ -268,9 +299,16 @@ describe('theme', () => {
     const toggle = page.locator('button.theme-toggle');
     await expect.poll(() => toggle.isVisible()).toBe(true);
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const off = await switchLooks(page);
+    expect(off.hit, 'the pointer lands on the toggle').toBe(true);
     await toggle.click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The pressed state is visible, not only announced: the switch fills and its knob moves over.
+    await page.waitForTimeout(250);
+    const on = await switchLooks(page);
+    expect(on.track).not.toBe(off.track);
+    expect(on.knobLeft - off.knobLeft).toBeGreaterThan(5);
     const after = await background();
     expect(after).not.toBe(before);
     await page.goto(site.url(essay));

@@ -42,8 +42,9 @@ describe('printed handouts', () => {
       ];
       // The chart drawing itself: one of its two sizes must print.
       const charts = [...document.querySelectorAll('figure.chart')].filter((f) => ![...f.querySelectorAll('svg.chart-svg')].some(shown));
-      // The image download and embed menus are for the screen; the handout names the data's address.
-      const forScreen = (el: Element) => el.closest('.chart-download, .chart-embed') !== null;
+      // For the screen only: the image download and embed menus (the handout names the data's
+      // address) and the hint to use the Cite buttons beside headings.
+      const forScreen = (el: Element) => el.closest('.chart-download, .chart-embed') !== null || el.matches('.how-to-cite dl + p');
       return [...items.filter((el) => !shown(el) && !forScreen(el)), ...charts].map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').trim().slice(0, 60)}`);
     });
     await tab.close();

@@ -33,12 +33,12 @@ function multiply(a: Matrix, b: Matrix): Matrix {
 /** The page dictionaries in reading order, each with its content stream's object number and height. */
 function pageObjects(pdf: Buffer): { contents: number; height: number }[] {
   const text = pdf.toString('latin1');
-  const pages = [...text.matchAll(/<<\/Type \/Page\n([\s\S]*?)\nendobj/g)].map((m) => m[1]);
+  const pages = [...text.matchAll(/<<\/Type \/Page\n([\s\S]*?)\nendobj/g)].map((m) => m[1]!);
   return pages.map((dict) => {
     const contents = /\/Contents (\d+) 0 R/.exec(dict);
     const box = /\/MediaBox \[([\d.\s-]+)\]/.exec(dict);
     if (!contents || !box) throw new Error('pdf-pages: a page without /Contents or /MediaBox; not a Chromium PDF?');
-    return { contents: Number(contents[1]), height: Number(box[1].trim().split(/\s+/)[3]) };
+    return { contents: Number(contents[1]), height: Number(box[1]!.trim().split(/\s+/)[3]) };
   });
 }
 
@@ -83,7 +83,8 @@ function measure(content: string): { glyphs: number; ys: number[] } {
       case 'Tj':
       case 'TJ': {
         const shown = operands.at(-1) ?? '';
-        glyphs += shown.startsWith('<') ? shown.replace(/[^0-9A-Fa-f]/g, '').length / 4 : shown.length;
+        // Skia writes two-byte glyph ids as hex: four digits a glyph.
+        glyphs += shown.startsWith('<') ? Math.round(shown.replace(/[^0-9A-Fa-f]/g, '').length / 4) : shown.length;
         ys.push(multiply(lineMatrix, ctm)[5]);
         break;
       }

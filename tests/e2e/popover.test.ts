@@ -59,19 +59,45 @@ describe('citation previews', () => {
 
   test.each(withMarkers)('/%s at 390 px: each marker is a 24×24 target a finger hits; a tap opens its source, a tap outside closes it', async (p) => {
     const page = await openPage(browser, site.url(p), PHONE);
-    const sizes = await page.evaluate(() => [...document.querySelectorAll('a.cite-link')].map((a) => a.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.width, r.height]));
-    expect(sizes.length).toBeGreaterThan(0);
-    expect(sizes.filter(([w, h]) => w! < 24 || h! < 24)).toEqual([]);
-    const { selector, box } = await firstProseMarker(page);
-    // What a finger landing on the marker's corners (2 px in, past sub-pixel rounding) and centre actually hits.
-    const hits = await page.evaluate(
-      ({ sel, points }) => points.map(([x, y]) => {
-        const hit = document.elementFromPoint(x!, y!);
-        return hit === document.querySelector(sel) || `${hit?.tagName}.${hit?.className}: ${hit?.textContent?.slice(0, 30)}`;
+    // Each number's target is the 24×24 box its ::before draws around it; the number itself stays small.
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('a.cite-link')].filter((a) => a.getClientRects().length).map((a) => {
+        const target = getComputedStyle(a, '::before');
+        return [parseFloat(target.width), parseFloat(target.height)];
       }),
-      { sel: selector, points: [[box.x + 2, box.y + 2], [box.x + box.width - 2, box.y + box.height - 2], [box.x + box.width / 2, box.y + box.height / 2]] },
     );
-    expect(hits).toEqual([true, true, true]);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter(([w, h]) => !(w! >= 24 && h! >= 24))).toEqual([]);
+    const { selector, box } = await firstProseMarker(page);
+    // What a finger landing 11 px above, below, left and right of the number's centre, and on it,
+    // actually hits: this number, or on either side the number next to it in the same marker.
+    const hits = await page.evaluate(
+      ({ sel, box: b }) => {
+        const link = document.querySelector(sel)!;
+        const cx = b.x + b.width / 2;
+        const cy = b.y + b.height / 2;
+        const neighbours = [link.previousElementSibling, link.nextElementSibling].filter((n) => n?.matches('a.cite-link'));
+        return [[cx, cy], [cx, cy - 11], [cx, cy + 11], [cx - 11, cy], [cx + 11, cy]].map(([x, y], i) => {
+          const hit = document.elementFromPoint(x!, y!);
+          return hit === link || (i >= 3 && neighbours.includes(hit)) || `${hit?.tagName}.${hit?.className}: ${hit?.textContent?.slice(0, 30)}`;
+        });
+      },
+      { sel: selector, box },
+    );
+    expect(hits).toEqual([true, true, true, true, true]);
+    // Set tight: the marker "[1]" or "[1, 2]" is hardly wider than its characters.
+    const tight = await page.locator(selector).evaluate((a) => {
+      const sup = a.closest('sup.cite')!;
+      const probe = document.createElement('sup');
+      probe.className = 'cite';
+      probe.style.visibility = 'hidden';
+      probe.textContent = sup.textContent;
+      sup.after(probe);
+      const widths = [sup.getBoundingClientRect().width, probe.getBoundingClientRect().width];
+      probe.remove();
+      return widths;
+    });
+    expect(tight[0]! - tight[1]!, `marker ${tight[0]} px wide, its text alone ${tight[1]} px`).toBeLessThan(3);
     const before = page.url();
     await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
     const popover = page.locator('#popover');

@@ -6,6 +6,7 @@ import { citationMarkerHtml, parseCitationRefs } from '../../src/lib/markdown/ci
 import { explainerMarkdown } from '../../src/lib/markdown/pipeline.ts';
 import { parseCitedSources, referenceListHtml } from '../../src/lib/markdown/references.ts';
 import { mdxToJs } from 'satteri';
+import { tableLabel } from '../../src/lib/table-frame.ts';
 import type { ExplainerMarkdownOptions } from '../../src/lib/markdown/pipeline.ts';
 import type { SourceEntry } from '../../src/lib/schemas.ts';
 
@@ -213,5 +214,19 @@ describe('typesetting', () => {
     expect(html).toContain('<code>20 %</code>');
     // The heading's id is the slug of the text as written.
     expect(html).toContain('id="up-20-in-2025"');
+  });
+});
+
+describe('table frames', () => {
+  test('a Markdown table sits in a focusable, named scroll frame', async () => {
+    const html = await render('| Source and date | Oil | LNG |\n| --- | --- | --- |\n| EIA, June 2025 | 20 | 20 |');
+    expect(html).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Source and date, Oil, LNG"><table>/);
+    expect(html).toMatch(/<\/table><\/div>/);
+  });
+
+  test('the frame is named by the caption where there is one, else by the column headings', () => {
+    expect(tableLabel('Columns of stockpile.csv', ['Column'])).toBe('Columns of stockpile.csv');
+    expect(tableLabel('  ', [' Level ', 'Use'])).toBe('Table: Level, Use');
+    expect(tableLabel(undefined, [])).toBe('Table');
   });
 });

@@ -1,4 +1,5 @@
 /** Shared pieces of chart geometry: sizes, margins, number formats. Pure functions, no DOM. */
+import { typesetNumbers } from '../typesetting.ts';
 
 export interface Size {
   width: number;
@@ -148,4 +149,12 @@ export function wrapLabel(text: string, width: number): string[] {
   }
   if (current) lines.push(current);
   return lines;
+}
+
+/**
+ * A chart's words for the page (title, takeaway, description: every string field) in the prose's
+ * number style (src/lib/typesetting.ts), so a "%" or a unit never wraps onto a line alone.
+ */
+export function typesetChartText<T extends object>(text: T): T {
+  return Object.fromEntries(Object.entries(text).map(([key, value]) => [key, typeof value === 'string' ? typesetNumbers(value) : value])) as T;
 }

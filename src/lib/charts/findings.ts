@@ -1,7 +1,7 @@
 /** Chart titles that state the finding, computed from the data so they never go stale. */
 import type { StockpileRow, HormuzRow } from '../data/schemas.ts';
 import { formatDate } from '../dates.ts';
-import { formatNumber } from './common.ts';
+import { formatNumber, typesetChartText } from './common.ts';
 import { amountAt, LEVEL_LABELS, type StockpileLevel } from './stockpile.ts';
 
 export function stockpileFinding(rows: StockpileRow[], levels: readonly StockpileLevel[], capKg: number) {
@@ -24,7 +24,7 @@ export function stockpileFinding(rows: StockpileRow[], levels: readonly Stockpil
     .filter(Boolean)
     .join(' ');
   const description = `Line chart of ${levels.map((l) => LEVEL_LABELS[l].toLowerCase()).join(', ')} in kilograms by IAEA report, ${formatDate(rows[0]!.date)} to ${formatDate(rows.at(-1)!.date)}, with the 2015 deal's ${formatNumber(capKg)} kg cap as a reference line. ${takeaway}`;
-  return { title, takeaway, description };
+  return typesetChartText({ title, takeaway, description });
 }
 
 export function hormuzFinding(rows: HormuzRow[]) {
@@ -47,5 +47,5 @@ export function hormuzFinding(rows: HormuzRow[]) {
   ]
     .filter(Boolean)
     .join(' ');
-  return { title, takeaway, description: `Bar charts of oil (million barrels a day) and liquefied natural gas (billion cubic feet a day) through the Strait of Hormuz by year. ${takeaway}` };
+  return typesetChartText({ title, takeaway, description: `Bar charts of oil (million barrels a day) and liquefied natural gas (billion cubic feet a day) through the Strait of Hormuz by year. ${takeaway}` });
 }

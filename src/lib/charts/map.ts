@@ -8,7 +8,7 @@ import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { MapFeature } from '../data/schemas.ts';
 import { coverageOf, cropLand, ringBox, type Land, type LonLatBox } from './coastline.ts';
 import type { Polygon } from 'geojson';
-import { CHART_FONT, LINE_HEIGHT, drawnOnce, firstClear, formatNumber, labelBox, r1, type Box, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, LINE_HEIGHT, drawnOnce, firstClear, formatNumber, labelBox, r1, typesetChartText, type Box, type Obstacles, type Size } from './common.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
 export type MapView = 'strait' | 'region';
@@ -350,5 +350,5 @@ export function mapFinding(features: MapFeature[], latestOil: { year: number; mb
     : 'The Strait of Hormuz and the pipelines around it';
   const listed = islands.length > 1 ? `${islands.slice(0, -1).join(', ')} and ${islands.at(-1)}` : (islands[0] ?? '');
   const takeaway = `Ships keep to two one-way lanes, each about ${LANE_MILES} miles wide, between Oman's Musandam peninsula and Iran's coast and islands. ${listed ? `Iran holds ${listed}, which the UAE claims. ` : ''}${pipelines.map((p) => `${p.name}: ${formatNumber(p.capacity_mb_d!)} million barrels a day`).join('; ')}.`;
-  return { title, takeaway };
+  return typesetChartText({ title, takeaway });
 }

@@ -9,6 +9,7 @@ import { max } from 'd3-array';
 import type { StockpileRow } from '../data/schemas.ts';
 import { formatDate, isoDay } from '../dates.ts';
 import { CHART_FONT, drawnOnce, LINE_HEIGHT, firstClear, formatMonth, formatNumber, labelBox, r1, textWidth, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
+import { typesetNumbers } from '../typesetting.ts';
 
 export const STOCKPILE_LEVELS = ['total', 'u5', 'u20', 'u60'] as const;
 export type StockpileLevel = (typeof STOCKPILE_LEVELS)[number];
@@ -242,7 +243,7 @@ export function stockpileNotes(g: StockpileGeometry, allRows: StockpileRow[], op
   if (points.some((p) => !p.estimate)) notes.push('Filled dots: figures the IAEA verified.');
   if (points.some((p) => p.estimate)) notes.push('Open dots: IAEA estimates made without full access.');
   if (g.annotations.length) notes.push(`Dotted lines: ${g.annotations.map((a) => `${a.label} (${formatDate(a.date)})`).join('; ')}.`);
-  return notes;
+  return notes.map(typesetNumbers);
 }
 
 /** Every essay that shows the stockpile, the chart page and its embed page draw the same chart: once. */

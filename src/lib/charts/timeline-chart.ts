@@ -7,6 +7,7 @@ import { formatDate, isCalendarDay, isCalendarMonth, parseDay } from '../dates.t
 import { TOPICS, TOPIC_LABELS, type Topic } from '../topics.ts';
 import { formatDateRange } from './timeline-svg.ts';
 import type { TimelinePoint } from './timeline.ts';
+import { typesetChartText } from './common.ts';
 
 export interface TimelineChartProps {
   categories?: readonly string[] | undefined;
@@ -160,5 +161,5 @@ export function resolveTimeline<P extends TimelinePoint>(all: readonly P[], prop
   const takeaway = `${events.length > 1 ? `From ${span}` : span}${lanes.length > 1 ? `: ${joinWords(counts)} event${events.length === 1 ? '' : 's'}` : ''}. Each dot is one event; select it for its summary and sources.`;
   const description = `Timeline of ${events.length} events in ${lanes.length === 1 ? 'one lane' : `${lanes.length} lanes`} (${joinWords(lanes.map((l) => TOPIC_LABELS[l]))}), ${span}. Events too close together to point at are grouped and open when zoomed. Every event is also listed as text.`;
   const wholeRangeLabel = first.when.getUTCFullYear() === last.when.getUTCFullYear() && start.getUTCFullYear() === last.when.getUTCFullYear() ? `All of ${last.when.getUTCFullYear()}` : `All ${start.getUTCFullYear()}–${last.when.getUTCFullYear()}`;
-  return { events, lanes, bounds, title, takeaway, description, wholeRangeLabel };
+  return { events, lanes, bounds, wholeRangeLabel, ...typesetChartText({ title, takeaway, description }) };
 }

@@ -9,7 +9,8 @@ import { utcMonth } from 'd3-time';
 import { max, mean } from 'd3-array';
 import type { TransitRow } from '../data/schemas.ts';
 import { formatDate, MONTHS } from '../dates.ts';
-import { CHART_FONT, drawnOnce, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
+import { CHART_FONT, drawnOnce, LINE_HEIGHT, firstClear, formatNumber, labelBox, r1, typesetChartText, wrapLabel, type Box, type Margin, type Obstacles, type Size } from './common.ts';
+import { typesetNumbers } from '../typesetting.ts';
 import type { PlacedLabel } from './stockpile.ts';
 
 const DAY_MS = 86_400_000;
@@ -198,7 +199,7 @@ export function transitsFinding(rows: TransitRow[], baselineBefore: Date) {
   ]
     .filter(Boolean)
     .join(' ');
-  return { title, takeaway, description: `Chart of ships crossing the Strait of Hormuz a day, from published counts, around the war that began in ${formatDate(baselineBefore, 'month')}. ${takeaway}` };
+  return typesetChartText({ title, takeaway, description: `Chart of ships crossing the Strait of Hormuz a day, from published counts, around the war that began in ${formatDate(baselineBefore, 'month')}. ${takeaway}` });
 }
 
 /** The notes under the chart, built from what it draws. */
@@ -210,7 +211,7 @@ export function transitsNotes(g: TransitsGeometry): string[] {
   if (g.gap) notes.push(`${formatDate(g.gap.from)} to ${formatDate(g.gap.to)}: we found no count from a source we could check, so nothing is drawn.`);
   if (g.marks.some((m) => !m.label)) notes.push('Counts the chart has no room to label are in the table below and in the tooltips.');
   if (g.annotations.length) notes.push(`Dotted lines: ${g.annotations.map((a) => `${a.label} (${formatDate(a.date)})`).join('; ')}.`);
-  return notes;
+  return notes.map(typesetNumbers);
 }
 
 /** Drawn once per build for each size and range (see drawnOnce). */

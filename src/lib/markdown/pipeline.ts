@@ -12,6 +12,7 @@
  *     references       references.ts  the References heading at the end, and the list (drawn by ReferenceList.astro)
  *     externalLinks    links.ts       links to other sites open in a new tab and say so
  *     sectionHeadings  headings.ts    one quiet "#" control (menu: copy link, cite) after every h2/h3; aliases
+ *     tableFrames      tables.ts      every table in a scroll frame that shows there is more (table-frame.ts)
  *     stopOnProblems
  *
  * Smart punctuation (curly quotes, dashes, ellipses) is Sätteri's own, switched on by Astro.
@@ -38,6 +39,7 @@ import { headingIds, sectionHeadings } from './headings.ts';
 import { citations, references } from './references.ts';
 import { externalLinks, siteLinks } from './links.ts';
 import { typesetting } from './typesetting.ts';
+import { tableFrames } from './tables.ts';
 
 export type { ExplainerMarkdownOptions } from './context.ts';
 
@@ -55,7 +57,7 @@ function stopOnProblems({ doc }: StepContext): MdastStep & HastStep {
 }
 
 const MDAST_STEPS: ((step: StepContext) => MdastStep)[] = [headingIds, citations, siteLinks, typesetting, stopOnProblems];
-const HAST_STEPS: ((step: StepContext) => HastStep)[] = [references, externalLinks, sectionHeadings, stopOnProblems];
+const HAST_STEPS: ((step: StepContext) => HastStep)[] = [references, externalLinks, sectionHeadings, tableFrames, stopOnProblems];
 
 /** The plugin lists for `satteri({ mdastPlugins, hastPlugins })`. */
 export function explainerMarkdown(options: ExplainerMarkdownOptions): { mdastPlugins: MdastPluginEntry[]; hastPlugins: HastPluginEntry[] } {

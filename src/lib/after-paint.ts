@@ -6,8 +6,11 @@
  * has the loader (Base.astro) becomes an inert `<script type="text/x-after-paint" data-src>`,
  * which the browser neither fetches nor runs; the loader imports them once the page has painted,
  * or at once if a reader presses a key, clicks or taps first (and then replays that key or click,
- * so a "/" or a Cite click in the first moment still works). Pages without the loader (embeds)
- * keep their scripts as they are.
+ * so a "/" or a Cite click in the first moment still works). A plain click on a heading's "#"
+ * control (`a[data-section]`) is held and replayed too, so it opens the heading's menu rather than
+ * jumping; focus that arrived early (a reader tabbing in at once) is told again, so a glossary
+ * term focused then shows its definition. Pages without the loader (embeds) keep their scripts
+ * as they are.
  */
 
 /** The attribute Base.astro's loader carries, and the type of a deferred script. */

@@ -1,6 +1,5 @@
-// Inlined by Base.astro (CSP hash in astro.config.mjs); src/lib/after-paint.ts says what and why.
 (function () {
-  var started = false, ready = false, pending = [], events = ['keydown', 'click', 'pointerdown', 'touchstart', 'focusin'];
+  var started, ready, focused, pending = [], events = ['keydown', 'click', 'pointerdown', 'touchstart', 'focusin'];
   function start() {
     if (started) return;
     if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', start);
@@ -10,6 +9,8 @@
       ready = true;
       document.documentElement.dataset.scripts = 'ready';
       events.forEach(function (t) { removeEventListener(t, early, true); });
+      var a = document.activeElement;
+      if (focused && a === focused) { a.dispatchEvent(new FocusEvent('focus')); a.dispatchEvent(new FocusEvent('focusin', { bubbles: true })); }
       pending.forEach(function (e) {
         if (e.type === 'click') e.target.click();
         else e.target.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true }));
@@ -18,12 +19,13 @@
   }
   function early(e) {
     var t = e.target, field = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+    if (!ready && e.type === 'focusin') focused = t;
     if (!ready && e.type === 'keydown' && !field && e.key !== 'Tab') {
       if ((e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) || (/^k$/i.test(e.key) && (e.ctrlKey || e.metaKey))) e.preventDefault();
       pending.push(e);
     }
-    var button = e.type === 'click' && t.closest && t.closest('button[type="button"]');
-    if (!ready && button) pending.push({ type: 'click', target: button });
+    var c = e.type === 'click' && !e.button && !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) && t.closest && t.closest('button[type="button"],a[data-section]');
+    if (!ready && c) { if (c.tagName === 'A') e.preventDefault(); pending.push({ type: 'click', target: c }); }
     start();
   }
   events.forEach(function (t) { addEventListener(t, early, true); });

@@ -97,10 +97,13 @@ describe('section links', () => {
   test('the menu works from the keyboard: Enter or Space opens it, arrows and Tab move, Escape closes it and returns focus', async () => {
     const page = await browser.newPage();
     await page.goto(site.url(essay));
+    // The menu's own behaviour, once the page's scripts run (an early click is tested in script-start.test.ts).
+    await page.waitForFunction(() => document.documentElement.dataset.scripts === 'ready');
     const control = page.locator('.heading-wrap a.section-link[data-section]').first();
     expect(await control.getAttribute('role')).toBe('button');
     await control.focus();
-    expect(await control.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
+    // Shown on focus (after its short fade).
+    await expect.poll(() => control.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('Copy link');

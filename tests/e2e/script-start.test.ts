@@ -21,7 +21,7 @@ useSiteAndBrowser((s, b) => {
 
 const pages = builtPages();
 const html = (p: string) => readFileSync(path.join('dist', p.endsWith('.html') ? p : `${p}index.html`), 'utf8');
-const essay = pages.find((p) => /^essays\/[^/]+\/$/.test(p) && html(p).includes('cite-button'))!;
+const essay = pages.find((p) => /^essays\/[^/]+\/$/.test(p) && html(p).includes('data-section'))!;
 const SCRIPT_DELAY_MS = 1500;
 
 /** A page whose scripts arrive SCRIPT_DELAY_MS late, opened up to its load event, and what went wrong on it. */
@@ -79,17 +79,23 @@ describe('page scripts start after the first paint', () => {
     await page.context().close();
   });
 
-  test('a Cite click before the scripts are ready still opens the citation panel, once', async () => {
+  test('a click on a heading control before the scripts are ready opens its menu (not a jump), and Cite works from it', async () => {
     const { page, errors } = await openWithSlowScripts(essay);
     expect(await scriptsReady(page)).toBe(false);
-    const button = page.locator('button.cite-button').first();
-    await button.scrollIntoViewIfNeeded();
-    // A real pointer: the button must be what is under it.
-    const box = (await button.boundingBox())!;
-    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.classList.contains('cite-button'), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe(true);
+    const control = page.locator('.heading-wrap a.section-link[data-section]').nth(1);
+    await control.scrollIntoViewIfNeeded();
+    const urlBefore = page.url();
+    // A real pointer: the control must be what is under it (hovering the heading shows it).
+    const box = (await control.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.matches('a.section-link[data-section]'), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe(true);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(page.url()).toBe(urlBefore);
+    const menu = page.locator('.section-menu');
+    await expect.poll(() => menu.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await control.getAttribute('aria-expanded')).toBe('true');
+    await menu.locator('button[data-action="cite"]').click();
     await expect.poll(() => page.locator('.cite-panel').count(), { timeout: 15_000 }).toBe(1);
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -327,7 +327,9 @@ function setUp(root: HTMLElement): void {
       if (list && !listNote) {
         listNote = document.createElement('p');
         listNote.className = 'event-list-note';
-        list.querySelector('h2')!.after(listNote);
+        // After the whole heading (its wrapper holds the "#" control), not between the two.
+        const heading = list.querySelector('h2')!;
+        (heading.closest('.heading-wrap') ?? heading).after(listNote);
       }
       if (listNote) {
         listNote.hidden = showing === total;

@@ -159,5 +159,11 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
-  vite: { plugins: [quietHeadInjectDirective()] },
+  vite: {
+    plugins: [quietHeadInjectDirective()],
+    // Page scripts stay files, never inlined: an inline module script runs before the first paint
+    // (the contents list's scrollspy measured every heading there), while a file is started after
+    // it by the script loader (src/lib/after-paint.ts). Other assets keep Vite's default.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
 });

@@ -4,13 +4,19 @@
  * page, and under a slow connection they delay the first paint of the text (the Largest
  * Contentful Paint) by the time their bytes take. After the build, each such tag on a page that
  * has the loader (Base.astro) becomes an inert `<script type="text/x-after-paint" data-src>`,
- * which the browser neither fetches nor runs; the loader imports them once the page has painted,
- * or at once if a reader presses a key, clicks or taps first (and then replays that key or click,
+ * which the browser neither fetches nor runs; the loader imports them once the browser has recorded
+ * the first contentful paint (it looks for the paint-timing entry once per frame: an animation-frame
+ * callback alone runs before the frame is painted, so requests made there still delay it, and a
+ * PerformanceObserver is told only when the browser is idle), or after 3 s where none is recorded, or
+ * at once if a reader presses a key, clicks or taps first (and then replays that key or click,
  * so a "/" or a Cite click in the first moment still works). A plain click on a heading's "#"
  * control (`a[data-section]`) is held and replayed too, so it opens the heading's menu rather than
  * jumping; focus that arrived early (a reader tabbing in at once) is told again, so a glossary
  * term focused then shows its definition. Pages without the loader (embeds) keep their scripts
- * as they are.
+ * as they are. Scripts are never inlined (astro.config.mjs): an inline module runs before the
+ * first paint. The loader also adds the contents of every `noscript[data-after-paint]` (the print
+ * stylesheet, which the browser would otherwise fetch while the page is still painting); without
+ * JavaScript the noscript itself adds it.
  */
 
 /** The attribute Base.astro's loader carries, and the type of a deferred script. */

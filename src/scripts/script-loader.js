@@ -4,6 +4,7 @@
     if (started) return;
     if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', start);
     started = true;
+    [].forEach.call(document.querySelectorAll('noscript[data-after-paint]'), function (n) { n.insertAdjacentHTML('beforebegin', n.textContent); });
     var scripts = document.querySelectorAll('script[type="text/x-after-paint"]');
     Promise.allSettled([].map.call(scripts, function (s) { return import(s.dataset.src); })).then(function () {
       ready = true;
@@ -29,7 +30,10 @@
     start();
   }
   events.forEach(function (t) { addEventListener(t, early, true); });
-  function afterPaint() { requestAnimationFrame(function () { setTimeout(start, 0); }); }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
-  else afterPaint();
+  addEventListener('beforeprint', start);
+  (function afterPaint() {
+    if (performance.getEntriesByName('first-contentful-paint').length) start();
+    else if (!started) requestAnimationFrame(function () { setTimeout(afterPaint); });
+  })();
+  setTimeout(start, 3000);
 })();

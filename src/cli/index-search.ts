@@ -1,8 +1,10 @@
 /**
  * `npm run build` step 2: the Pagefind index. Pages are indexed from the built HTML (only the
- * parts marked data-pagefind-body). Timeline events are indexed one record each, pointing at
- * /timeline/#event-id: a search that finds an event then downloads that event's few hundred bytes,
- * not the whole timeline page, and the index grows with the number of events, not their square.
+ * parts marked data-pagefind-body), one record per section where a page has section headings
+ * (src/lib/search-sections.ts), so a result downloads one section's text, not the page's.
+ * Timeline events are indexed one record each, pointing at /timeline/#event-id: a search that
+ * finds an event then downloads that event's few hundred bytes, not the whole timeline page, and
+ * the index grows with the number of events, not their square.
  * Also writes search-variants.json: the spelling variants (content/search-variants.yaml) and which
  * spellings the built pages use, so a search tries only spellings that can find something.
  * Usage: node src/cli/index-search.ts [site folder, default dist]
@@ -13,6 +15,7 @@ import * as pagefind from 'pagefind';
 import { loadEvents, loadVariants } from '../lib/content-store.ts';
 import { searchVariants } from '../lib/search-variants.ts';
 import { separateTableCells } from '../lib/search-text.ts';
+import { sectionRecords } from '../lib/search-sections.ts';
 import { formatDate } from '../lib/dates.ts';
 import { TOPIC_LABELS } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
@@ -32,13 +35,28 @@ const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 // Each built page, with its table cells kept apart (src/lib/search-text.ts).
+// A page with section headings is indexed one record per section (src/lib/search-sections.ts),
+// so a result downloads that section's text, not the whole page's.
+const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
 let pageCount = 0;
+let sectionCount = 0;
 for (const file of htmlFilesUnder(site)) {
-  const r = await index.addHTMLFile({ sourcePath: path.relative(site, file).split(path.sep).join('/'), content: separateTableCells(readFileSync(file, 'utf8')) });
-  if (r.errors.length) throw new Error(`pagefind: ${file}: ${r.errors.join('; ')}`);
+  const sourcePath = path.relative(site, file).split(path.sep).join('/');
+  const content = separateTableCells(readFileSync(file, 'utf8'));
+  // Root-relative, as Pagefind writes the addresses of files it reads (it adds the site's base when searching).
+  const pageUrl = `/${sourcePath.replace(/(^|\/)index\.html$/, '$1')}`;
+  const sections = sectionRecords(content, pageUrl);
+  for (const s of sections) {
+    const r = await index.addHTMLFile({ url: s.url, content: s.html });
+    if (r.errors.length) throw new Error(`pagefind: ${s.url}: ${r.errors.join('; ')}`);
+  }
+  sectionCount += sections.length;
+  if (!sections.length) {
+    const r = await index.addHTMLFile({ sourcePath, content });
+    if (r.errors.length) throw new Error(`pagefind: ${file}: ${r.errors.join('; ')}`);
+  }
   pageCount++;
 }
-const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
 // A long timeline lists its events one page per year (lib/timeline-pages.ts): link the year page.
 const split = timelineIsSplit(loadEvents().length);
 for (const e of loadEvents()) {
@@ -62,4 +80,4 @@ function* pageTexts(dir: string): Generator<string> {
   }
 }
 writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts(site))));
-console.log(`search index: ${pageCount} HTML files and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);
+console.log(`search index: ${pageCount} HTML files (${sectionCount} section records) and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);

@@ -4,6 +4,7 @@
  * links to that section, an event to its anchor on the timeline, a term to its glossary entry.
  */
 import { expandQuery, type SearchVariants } from '../lib/search-query.ts';
+import { groupByPage } from '../lib/search-sections.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -98,15 +99,18 @@ export async function search(query: string, filters: SearchFilters = {}, limit =
   // events are short records that score high on density alone, and the overview pages repeat the
   // essays in brief, so the explanations come first.
   const fetched = await Promise.all(ranked.map(async (r) => ({ score: r.score, d: await r.data() })));
-  const datas = fetched
-    .map(({ score, d }) => ({ d, weighted: score * (KIND_WEIGHT[d.filters.kind?.[0] ?? 'Page'] ?? 1) }))
-    .sort((a, b) => b.weighted - a.weighted)
-    .slice(0, limit)
-    .map((x) => x.d);
+  // Sections of one page are shown together, as whole pages were (src/lib/search-sections.ts).
+  const weighted = fetched.map(({ score, d }) => {
+    const kind = d.filters.kind?.[0] ?? 'Page';
+    return { d, weighted: score * (KIND_WEIGHT[kind] ?? 1), page: kind === 'Timeline event' ? d.url : d.url.split(/[?#]/)[0]! };
+  });
+  const datas = groupByPage(weighted, limit).map((x) => x.d);
   return datas.flatMap((d) => {
     const kind = d.filters.kind?.[0] ?? 'Page';
     const pageTitle = d.meta.title ?? d.url;
     if (kind === 'Timeline event') return [{ url: d.url, pageTitle, section: d.meta.date, excerpt: d.excerpt, kind }];
+    // A section record (src/lib/search-sections.ts): its address is the section's already.
+    if (d.meta.section !== undefined) return [{ url: d.url, pageTitle, section: d.meta.section !== pageTitle ? d.meta.section : undefined, excerpt: d.excerpt, kind }];
     const sections = bestSections(d.sub_results, words);
     if (!sections.length) return [{ url: d.url, pageTitle, excerpt: d.excerpt, kind }];
     return sections.map((s) => ({ url: s.url, pageTitle, section: s.title !== pageTitle ? s.title : undefined, excerpt: s.excerpt, kind }));

@@ -1,6 +1,7 @@
 /**
  * Performance budgets, checked on the built files (bytes are deterministic, so these are tests;
- * timings live in `npm run bench`). JavaScript counted is what a page loads before any
+ * timings live in `npm run bench`). Search bytes are counted from the browser's requests, as
+ * `npm run bench` counts them, and checked against the files they fetch. JavaScript counted is what a page loads before any
  * interaction: its module scripts and their static imports, not the search code fetched on open.
  */
 import { describe, expect, test } from 'vitest';
@@ -8,6 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from './support/site.ts';
+import type { Browser } from 'playwright-core';
+import type { StaticSite } from './support/server.ts';
+import { useSiteAndBrowser } from './support/page-checks.ts';
+import { searchCost } from '../../src/cli/bench-lib.ts';
 
 const dist = path.resolve('dist');
 const gz = (b: Buffer | string) => gzipSync(b, { level: 6 }).length;
@@ -110,5 +115,32 @@ describe('budgets', () => {
   const ESSAY_HTML_CSS_BUDGET_KB = 52;
   test.each(essays)(`/%s: HTML plus CSS within ${ESSAY_HTML_CSS_BUDGET_KB} KB (gzip)`, (p) => {
     expect(gz(htmlOf(p)) + cssGzip(p)).toBeLessThanOrEqual(ESSAY_HTML_CSS_BUDGET_KB * 1024);
+  });
+});
+
+// What a reader downloads to search, opened on an essay as `npm run bench` does: the first query
+// loads Pagefind's library, its WASM, one index chunk and the fragments of the results; a second
+// loads another chunk and its fragments. Sections are indexed one record each
+// (src/lib/search-sections.ts), so a fragment is one section, not a whole page. Measured at
+// 110.5 KB and 26.7 KB when these limits were set.
+const SEARCH_FIRST_BUDGET_KB = 120;
+const SEARCH_SECOND_BUDGET_KB = 50;
+describe('search budgets', () => {
+  let site: StaticSite;
+  let browser: Browser;
+  useSiteAndBrowser((s, b) => {
+    site = s;
+    browser = b;
+  });
+
+  test(`a first search ("hormuz") transfers at most ${SEARCH_FIRST_BUDGET_KB} KB and a second ("blockade") at most ${SEARCH_SECOND_BUDGET_KB} KB (gzip)`, async () => {
+    const cost = await searchCost(browser, site, 'essays/leverage/', 'hormuz', 'blockade');
+    // The measurement sees what a search fetches, or it would pass on nothing.
+    expect(cost.first.wasm.count).toBeGreaterThan(0);
+    expect(cost.first.index.count).toBeGreaterThan(0);
+    expect(cost.first.fragments.count).toBeGreaterThan(0);
+    expect(cost.second.fragments.count).toBeGreaterThan(0);
+    expect(cost.first.total.gzip, JSON.stringify(cost.first)).toBeLessThanOrEqual(SEARCH_FIRST_BUDGET_KB * 1024);
+    expect(cost.second.total.gzip, JSON.stringify(cost.second)).toBeLessThanOrEqual(SEARCH_SECOND_BUDGET_KB * 1024);
   });
 });

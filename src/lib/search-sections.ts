@@ -1,0 +1,150 @@
+/**
+ * Splits a built page into one search record per section, so a search result downloads the text
+ * of one section (a Pagefind fragment of 1–2 KB) rather than the whole page (8–30 KB).
+ *
+ * The page's data-pagefind-body is cut before each h2, h3 or h4 that has an id and is not inside
+ * data-pagefind-ignore. Each piece becomes a small HTML document with the elements it sits in
+ * opened again before it and closed after it, so Pagefind still sees data-pagefind-body, the
+ * page's filters (kind, topic), data-pagefind-ignore and heading weights. The part before the
+ * first such heading keeps the page's address; the others get the section's (`/essays/x/#id`).
+ * Each record names its page title and section heading as Pagefind meta (`title`, `section`).
+ */
+
+export interface SectionRecord {
+  /** The address a result opens: the page, or the page and the section's anchor. */
+  url: string;
+  /** The section's heading as text, or undefined for the part before the first heading. */
+  section: string | undefined;
+  /** A small HTML document for Pagefind's addHTMLFile. */
+  html: string;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+interface Open {
+  name: string;
+  tag: string;
+  ignored: boolean;
+}
+
+const attr = (attrs: string, name: string) => new RegExp(`\\s${name}(?:\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+))?(?=[\\s/>]|$)`).exec(attrs);
+const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+const escapeText = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The tags of an HTML text in order, comments and the insides of scripts and styles skipped. */
+function* tags(html: string) {
+  const re = new RegExp(TAG.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    if (!m[2]) continue;
+    const name = m[2].toLowerCase();
+    const attrs = m[3] ?? '';
+    const closing = m[1] === '/';
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!closing && (name === 'script' || name === 'style')) {
+      const close = html.toLowerCase().indexOf(`</${name}`, end);
+      re.lastIndex = close < 0 ? html.length : close;
+      yield { name, attrs, tag: m[0], closing, selfClosing: true, start, end };
+      continue;
+    }
+    yield { name, attrs, tag: m[0], closing, selfClosing: VOID.has(name) || attrs.trimEnd().endsWith('/'), start, end };
+  }
+}
+
+/** Every element on the page with data-pagefind-filter="name" (not "name:value"), as a span that says the same. */
+function filterSpans(html: string): string {
+  const spans: string[] = [];
+  for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-filter="([^":]+)"[^>]*>([\s\S]*?)<\/\1>/g)) {
+    spans.push(`<span data-pagefind-filter="${m[2]}">${textOf(m[3]!)}</span>`);
+  }
+  return spans.join('');
+}
+
+/**
+ * The section records of a built page, or [] when the page has no data-pagefind-body or no
+ * heading to split at (index such a page whole).
+ */
+export function sectionRecords(html: string, url: string): SectionRecord[] {
+  const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html lang="en">';
+  const stack: Open[] = [];
+  const cuts: { at: number; stack: Open[]; id: string; heading: string }[] = [];
+  let bodyStart = -1;
+  let bodyEnd = -1;
+  let bodyDepth = -1;
+  for (const t of tags(html)) {
+    if (t.closing) {
+      const i = stack.map((o) => o.name).lastIndexOf(t.name);
+      if (i < 0) continue;
+      stack.length = i;
+      if (bodyStart >= 0 && stack.length === bodyDepth) {
+        bodyEnd = t.end;
+        break;
+      }
+      continue;
+    }
+    if (t.selfClosing) continue;
+    const ignored = (stack.at(-1)?.ignored ?? false) || !!attr(t.attrs, 'data-pagefind-ignore');
+    if (bodyStart < 0 && attr(t.attrs, 'data-pagefind-body')) {
+      bodyStart = t.start;
+      bodyDepth = stack.length;
+    }
+    const id = attr(t.attrs, 'id')?.[1]?.replace(/^["']|["']$/g, '');
+    if (bodyStart >= 0 && /^h[234]$/.test(t.name) && id && !ignored) {
+      const close = html.indexOf(`</${t.name}>`, t.end);
+      cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: textOf(html.slice(t.end, close)) });
+    }
+    stack.push({ name: t.name, tag: t.tag, ignored });
+  }
+  if (bodyStart < 0 || bodyEnd < 0 || !cuts.length) return [];
+
+  const body = html.slice(bodyStart, bodyEnd);
+  const title = textOf(/<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(body)?.[1] ?? '');
+  const filters = filterSpans(body);
+  const page = url.split('#')[0]!;
+  const pieces = [
+    { at: bodyStart, stack: [] as Open[], id: undefined as string | undefined, heading: undefined as string | undefined },
+    ...cuts,
+  ];
+  return pieces.map((p, i) => {
+    const end = pieces[i + 1]?.at ?? bodyEnd;
+    const inner = html.slice(p.at, end);
+    // What is still open at the end of the piece, to close it again.
+    const open = [...p.stack];
+    for (const t of tags(inner)) {
+      if (t.closing) {
+        const j = open.map((o) => o.name).lastIndexOf(t.name);
+        if (j >= 0) open.length = j;
+      } else if (!t.selfClosing) {
+        open.push({ name: t.name, tag: t.tag, ignored: false });
+      }
+    }
+    const meta =
+      `<div data-pagefind-ignore>${i > 0 ? filters : ''}` +
+      (title ? `<span data-pagefind-meta="title">${escapeText(title)}</span>` : '') +
+      (p.heading ? `<span data-pagefind-meta="section">${escapeText(p.heading)}</span>` : '') +
+      '</div>';
+    const opened = p.stack.map((o) => o.tag).join('');
+    const closed = open.reverse().map((o) => `</${o.name}>`).join('');
+    // The meta goes inside data-pagefind-body (Pagefind reads only what is inside it).
+    const doc = i === 0 ? `${inner}${closed}`.replace(/^(<[^>]*>)/, `$1${meta}`) : `${opened.replace(/^(<[^>]*>)/, `$1${meta}`)}${inner}${closed}`;
+    return { url: p.id ? `${page}#${p.id}` : page, section: p.heading, html: `<!doctype html>${htmlTag}<head><meta charset="utf-8"></head><body>${doc}</body></html>` };
+  });
+}
+
+/**
+ * Puts section results back together the way whole-page results were shown: pages in order of
+ * their best section, at most two sections of a page, the second right after the first and kept
+ * only when it scores at least half as well. `page` is what counts as one page (a timeline event
+ * is its own). Returns at most `limit` pages' worth.
+ */
+export function groupByPage<T extends { page: string; weighted: number }>(items: T[], limit: number): T[] {
+  const pages = new Map<string, T[]>();
+  for (const item of [...items].sort((a, b) => b.weighted - a.weighted)) {
+    const list = pages.get(item.page);
+    if (list) list.push(item);
+    else pages.set(item.page, [item]);
+  }
+  return [...pages.values()].slice(0, limit).flatMap(([first, second]) => (second && second.weighted * 2 >= first!.weighted ? [first!, second] : [first!]));
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadEvents, loadVariants } from '../lib/content-store.ts';
 import { searchVariants } from '../lib/search-variants.ts';
-import { separateTableCells } from '../lib/search-text.ts';
+import { searchableHtml } from '../lib/search-text.ts';
 import { sectionRecords } from '../lib/search-sections.ts';
 import { formatDate } from '../lib/dates.ts';
 import { TOPIC_LABELS } from '../lib/topics.ts';
@@ -34,7 +34,7 @@ function htmlFilesUnder(dir: string): string[] {
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-// Each built page, with its table cells kept apart (src/lib/search-text.ts).
+// Each built page, with its table cells kept apart and its citation markers left out (src/lib/search-text.ts).
 // A page with section headings is indexed one record per section (src/lib/search-sections.ts),
 // so a result downloads that section's text, not the whole page's.
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
@@ -42,7 +42,7 @@ let pageCount = 0;
 let sectionCount = 0;
 for (const file of htmlFilesUnder(site)) {
   const sourcePath = path.relative(site, file).split(path.sep).join('/');
-  const content = separateTableCells(readFileSync(file, 'utf8'));
+  const content = searchableHtml(readFileSync(file, 'utf8'));
   // Root-relative, as Pagefind writes the addresses of files it reads (it adds the site's base when searching).
   const pageUrl = `/${sourcePath.replace(/(^|\/)index\.html$/, '$1')}`;
   const sections = sectionRecords(content, pageUrl);

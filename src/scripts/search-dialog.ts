@@ -35,11 +35,15 @@ function build(): HTMLDialogElement {
   return d;
 }
 
-export function openSearchDialog(opener: HTMLElement | null): void {
+/** Opens the dialog; `typed` is what the reader typed while it was loading (search-launcher.ts). */
+export function openSearchDialog(opener: HTMLElement | null, typed = ''): void {
   dialog ??= build();
   if (dialog.open) return;
   returnFocus = opener;
   dialog.showModal();
   ui!.input.focus();
-  ui!.input.select();
+  if (typed) {
+    ui!.input.value = typed;
+    void ui!.run(typed);
+  } else ui!.input.select();
 }

@@ -3,10 +3,22 @@
  * Ctrl/⌘-K. The dialog's code, Pagefind and its index are fetched only on the first open.
  */
 let opening: Promise<typeof import('./search-dialog.ts')> | undefined;
+/**
+ * What a reader types between "/" and the search field appearing (the dialog's code loads on the
+ * first open, a fraction of a second): kept and put in the field, so "/soleymani" typed in one go
+ * searches for "soleymani", not "mani".
+ */
+let typedAhead: string | undefined;
 
 function openSearch(opener: HTMLElement | null): void {
+  if (typedAhead !== undefined) return;
+  typedAhead = '';
   opening ??= import('./search-dialog.ts');
-  void opening.then((m) => m.openSearchDialog(opener));
+  void opening.then((m) => {
+    const typed = typedAhead;
+    typedAhead = undefined;
+    m.openSearchDialog(opener, typed);
+  });
 }
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('a.search-open')) {
@@ -22,7 +34,10 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.search-open')
 document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
   const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-  if ((e.key === 'k' || e.key === 'K') && (e.metaKey || e.ctrlKey)) {
+  if (typedAhead !== undefined && !typing && !e.altKey && !e.metaKey && !e.ctrlKey && (e.key.length === 1 || e.key === 'Backspace')) {
+    e.preventDefault();
+    typedAhead = e.key === 'Backspace' ? typedAhead.slice(0, -1) : typedAhead + e.key;
+  } else if ((e.key === 'k' || e.key === 'K') && (e.metaKey || e.ctrlKey)) {
     e.preventDefault();
     openSearch(document.activeElement as HTMLElement | null);
   } else if (e.key === '/' && !typing && !e.altKey && !e.metaKey && !e.ctrlKey) {

@@ -93,6 +93,17 @@ describe('page scripts start after the first paint', () => {
     await page.context().close();
   });
 
+  test('"/" and a word typed before the scripts are ready search for the whole word', async () => {
+    const { page, errors } = await openWithSlowScripts(essay);
+    expect(await scriptsReady(page)).toBe(false);
+    await page.keyboard.press('/');
+    await page.keyboard.type('blockade');
+    const input = page.locator('dialog.search-dialog .search-input');
+    await expect.poll(() => input.evaluate((el) => (el as HTMLInputElement).value).catch(() => ''), { timeout: 15_000 }).toBe('blockade');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('a click on a heading control before the scripts are ready opens its menu (not a jump), and Cite works from it', async () => {
     const { page, errors } = await openWithSlowScripts(essay);
     expect(await scriptsReady(page)).toBe(false);

@@ -101,6 +101,17 @@ describe('search in use', () => {
     await closePage(page);
   });
 
+  test('letters typed straight after "/", before the search field has appeared, all reach it', async () => {
+    const page = await openPage(browser, site.url('essays/'));
+    await page.keyboard.press('/');
+    await page.keyboard.type('soleymani');
+    const input = page.locator('dialog.search-dialog .search-input');
+    await expect.poll(() => input.evaluate((el) => (el as HTMLInputElement).value).catch(() => '')).toBe('soleymani');
+    await expect.poll(() => page.locator('dialog [role=option] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContainEqual(expect.stringContaining('#january-2020-soleimani-and-ain-al-asad'));
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await closePage(page);
+  });
+
   test('Ctrl-K opens search too; focus stays inside the dialog', async () => {
     const page = await openPage(browser, site.url(''));
     await page.keyboard.press('Control+k');

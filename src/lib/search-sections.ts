@@ -3,7 +3,8 @@
  * of one section (a Pagefind fragment of 1–2 KB) rather than the whole page (8–30 KB).
  *
  * The page's data-pagefind-body is cut before each h2, h3 or h4 that has an id and is not inside
- * data-pagefind-ignore. Each piece becomes a small HTML document with the elements it sits in
+ * data-pagefind-ignore, and before each element with an id marked data-search-section (a block
+ * whose anchor is on the block, not its heading: a publisher or a kind of source on /sources/). Each piece becomes a small HTML document with the elements it sits in
  * opened again before it and closed after it, so Pagefind still sees data-pagefind-body, the
  * page's filters (kind, topic), data-pagefind-ignore and heading weights. The part before the
  * first such heading keeps the page's address; the others get the section's (`/essays/x/#id`).
@@ -18,6 +19,9 @@ export interface SectionRecord {
   /** A small HTML document for Pagefind's addHTMLFile. */
   html: string;
 }
+
+/** Marks an element with an id as a section of its own for search, where its heading has no id. */
+export const SECTION_MARK = 'data-search-section';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
@@ -69,7 +73,7 @@ function filterSpans(html: string): string {
 export function sectionRecords(html: string, url: string): SectionRecord[] {
   const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html lang="en">';
   const stack: Open[] = [];
-  const cuts: { at: number; stack: Open[]; id: string; heading: string }[] = [];
+  const cuts: { at: number; stack: Open[]; id: string; heading: string | undefined }[] = [];
   let bodyStart = -1;
   let bodyEnd = -1;
   let bodyDepth = -1;
@@ -94,6 +98,11 @@ export function sectionRecords(html: string, url: string): SectionRecord[] {
     if (bodyStart >= 0 && /^h[234]$/.test(t.name) && id && !ignored) {
       const close = html.indexOf(`</${t.name}>`, t.end);
       cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: textOf(html.slice(t.end, close)) });
+    } else if (bodyStart >= 0 && id && !ignored && attr(t.attrs, SECTION_MARK)) {
+      // A block that is its own section though its heading has no id (a publisher on /sources/):
+      // cut before the block, named by the first heading inside it.
+      const heading = /<h[2-4]\b[^>]*>([\s\S]*?)<\/h[2-4]>/.exec(html.slice(t.end))?.[1];
+      cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: textOf(heading ?? '') || undefined });
     }
     stack.push({ name: t.name, tag: t.tag, ignored });
   }

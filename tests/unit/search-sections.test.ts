@@ -88,3 +88,38 @@ describe('groupByPage', () => {
     expect(groupByPage([r('a', 5), r('b', 4), r('c', 3)], 2).map((x) => x.id)).toEqual(['a-5', 'b-4']);
   });
 });
+
+describe('sectionRecords on blocks marked data-search-section', () => {
+  /** /sources/ as built, cut short: a kind of source and a publisher carry the anchor, their headings do not. */
+  const SOURCES = `<!doctype html><html lang="en"><body><main><div class="page" data-pagefind-body data-pagefind-filter="kind:Source"><h1>Sources</h1><p class="lede">Every source.</p>
+<section class="source-type" id="official-documents" tabindex="-1" data-search-section><h2>Official documents <span class="source-type-count">(2)</span></h2><p class="source-type-description">Reports issued by governments.</p>
+<div class="source-publisher" id="official-documents-congressional-research-service" tabindex="-1" data-search-section><h3 class="source-publisher-name">Congressional Research Service <span class="source-publisher-count">(1)</span></h3>
+<ol class="source-list"><li class="source-entry"><h4 class="source-title" id="crs-2012-r42335"><a href="https://example.org/r42335">Iran's Threat to the Strait of Hormuz</a></h4><p class="source-meta" data-pagefind-ignore>Congressional Research Service, 2012.</p></li></ol></div>
+<div class="source-publisher" id="official-documents-iaea" tabindex="-1" data-search-section><h3 class="source-publisher-name">International Atomic Energy Agency <span class="source-publisher-count">(1)</span></h3>
+<ol class="source-list"><li class="source-entry"><h4 class="source-title" id="iaea-2022-11"><a href="https://example.org/gov">Board report, November 2022</a></h4></li></ol></div></section></div></main></body></html>`;
+  const records = sectionRecords(SOURCES, '/sources/');
+
+  test('a publisher is a record of its own at its block\'s anchor, named by its heading, not part of the source before it', () => {
+    expect(records.map((r) => r.url)).toEqual([
+      '/sources/',
+      '/sources/#official-documents',
+      '/sources/#official-documents-congressional-research-service',
+      '/sources/#crs-2012-r42335',
+      '/sources/#official-documents-iaea',
+      '/sources/#iaea-2022-11',
+    ]);
+    expect(records[2]!.section).toBe('Congressional Research Service (1)');
+    expect(records[2]!.html).toContain('Congressional Research Service');
+    expect(records[3]!.html).not.toContain('International Atomic Energy Agency');
+    expect(records[4]!.html).toContain('International Atomic Energy Agency');
+    expect(records[1]!.html).toContain('Reports issued by governments.');
+  });
+
+  test.skipIf(!existsSync('dist/sources/index.html'))('the built /sources/ page gives every publisher block a record', () => {
+    const built = readFileSync('dist/sources/index.html', 'utf8');
+    const publishers = [...built.matchAll(/<div class="source-publisher" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(publishers.length).toBeGreaterThan(20);
+    const urls = new Set(sectionRecords(built, '/sources/').map((r) => r.url));
+    for (const id of publishers) expect(urls.has(`/sources/#${id}`), id).toBe(true);
+  });
+});

@@ -305,7 +305,8 @@ describe('theme', () => {
     const off = await switchLooks(page);
     expect(off.hit, 'the pointer lands on the toggle').toBe(true);
     await toggle.click();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // A click that comes before the page scripts are ready is replayed once they are (after-paint.ts).
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     // The pressed state is visible, not only announced: the switch fills and its knob moves over.
     await page.waitForTimeout(250);

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { StaticSite } from './support/server.ts';
 import { closePage, openPage, useSiteAndBrowser } from './support/page-checks.ts';
+import { waitForPrintStyles } from './support/print.ts';
 import { builtPages } from './support/site.ts';
 import { PNG } from 'pngjs';
 import type { Locator } from 'playwright-core';
@@ -91,6 +92,7 @@ describe('table frames', () => {
   test.each(pagesWithTables)('/%s: in print every framed table shows whole, without the frame', async (p) => {
     // About the width of an A4 page's text, as Chromium lays out a print.
     const page = await openPage(browser, site.url(p), { viewport: { width: 700, height: 1000 } });
+    await waitForPrintStyles(page);
     await page.emulateMedia({ media: 'print' });
     const clipped = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.table-scroll')]

@@ -2,7 +2,15 @@
  * Printing a built page to PDF as a reader's browser does, shared by `npm run print` and
  * tests/e2e/print.test.ts so the test measures exactly the handout the command makes.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * Waits until the print stylesheet has loaded. The script loader adds it just after the first
+ * paint (src/lib/after-paint.ts); on a busy machine the network can fall idle before that.
+ */
+export async function waitForPrintStyles(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.styleSheets].some((s) => s.media.mediaText === 'print' && !!s.href && s.cssRules.length > 0));
+}
 
 export interface PrintedPage {
   pdf: Buffer;
@@ -14,6 +22,7 @@ export async function printPage(browser: Browser, url: string): Promise<PrintedP
   const page = await browser.newPage();
   try {
     await page.goto(url, { waitUntil: 'networkidle' });
+    await waitForPrintStyles(page);
     await page.emulateMedia({ media: 'print' });
     // What a browser does before printing: the handout's footer fills in the retrieval date.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -9,7 +9,10 @@
  * callback alone runs before the frame is painted, so requests made there still delay it, and a
  * PerformanceObserver is told only when the browser is idle), or after 3 s where none is recorded, or
  * at once if a reader presses a key, clicks or taps first (and then replays that key or click,
- * so a "/" or a Cite click in the first moment still works). A plain click on a heading's "#"
+ * so a "/" or a Cite click in the first moment still works). A held key or click is kept from
+ * the page's own handlers until then: scripts load in parallel, so one may already listen while
+ * another loads, and it would see the event twice (a theme switch clicked early flipped back).
+ * A plain click on a heading's "#"
  * control (`a[data-section]`) is held and replayed too, so it opens the heading's menu rather than
  * jumping; focus that arrived early (a reader tabbing in at once) is told again, so a glossary
  * term focused then shows its definition. Pages without the loader (embeds) keep their scripts

@@ -14,19 +14,20 @@
       if (focused && a === focused) { a.dispatchEvent(new FocusEvent('focus')); a.dispatchEvent(new FocusEvent('focusin', { bubbles: true })); }
       pending.forEach(function (e) {
         if (e.type === 'click') e.target.click();
-        else e.target.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true }));
+        else e.target.dispatchEvent(new KeyboardEvent('keydown', e));
       });
     });
   }
   function early(e) {
     var t = e.target, field = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
-    if (!ready && e.type === 'focusin') focused = t;
-    if (!ready && e.type === 'keydown' && !field && e.key !== 'Tab') {
+    if (e.type === 'focusin') focused = t;
+    if (e.type === 'keydown' && !field && e.key !== 'Tab') {
       if ((e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) || (/^k$/i.test(e.key) && (e.ctrlKey || e.metaKey))) e.preventDefault();
       pending.push(e);
+      e.stopImmediatePropagation();
     }
     var c = e.type === 'click' && !e.button && !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) && t.closest && t.closest('button[type="button"],a[data-section]');
-    if (!ready && c) { if (c.tagName === 'A') e.preventDefault(); pending.push({ type: 'click', target: c }); }
+    if (c) { if (c.tagName === 'A') e.preventDefault(); e.stopImmediatePropagation(); pending.push({ type: 'click', target: c }); }
     start();
   }
   events.forEach(function (t) { addEventListener(t, early, true); });

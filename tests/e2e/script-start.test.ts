@@ -104,6 +104,32 @@ describe('page scripts start after the first paint', () => {
     await page.context().close();
   });
 
+  test('a click while some page scripts have run and others still load acts once: the theme switch does not flip back', async () => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The header's script (and what it imports) arrives at once, every other page script late.
+    const quick = /Header\.astro|preload-helper/;
+    await page.route('**/_astro/*.js', async (route) => {
+      if (!quick.test(route.request().url())) await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
+      await route.continue();
+    });
+    await page.goto(site.url(essay), { waitUntil: 'load' });
+    const toggle = page.locator('button.theme-toggle');
+    // The header's script has run (it sets the switch's state) while the rest still loads.
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.waitForTimeout(300);
+    expect(await scriptsReady(page)).toBe(false);
+    await toggle.click();
+    await expect.poll(() => scriptsReady(page), { timeout: 15_000 }).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a click on a heading control before the scripts are ready opens its menu (not a jump), and Cite works from it', async () => {
     const { page, errors } = await openWithSlowScripts(essay);
     expect(await scriptsReady(page)).toBe(false);

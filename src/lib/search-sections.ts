@@ -34,6 +34,26 @@ interface Open {
 
 const attr = (attrs: string, name: string) => new RegExp(`\\s${name}(?:\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+))?(?=[\\s/>]|$)`).exec(attrs);
 const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+/** A heading's words as a reader sees them in a result: parts marked data-pagefind-ignore (a count) left out. */
+function headingText(html: string): string {
+  let kept = '';
+  let from = 0;
+  let skipDepth = 0;
+  let skipName = '';
+  for (const t of tags(html)) {
+    if (skipDepth) {
+      if (t.name === skipName && !t.selfClosing) skipDepth += t.closing ? -1 : 1;
+      if (!skipDepth) from = t.end;
+      continue;
+    }
+    if (!t.closing && !t.selfClosing && attr(t.attrs, 'data-pagefind-ignore')) {
+      kept += html.slice(from, t.start);
+      skipName = t.name;
+      skipDepth = 1;
+    }
+  }
+  return textOf(skipDepth ? kept : kept + html.slice(from));
+}
 const escapeText = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The tags of an HTML text in order, comments and the insides of scripts and styles skipped. */
@@ -97,12 +117,12 @@ export function sectionRecords(html: string, url: string): SectionRecord[] {
     const id = attr(t.attrs, 'id')?.[1]?.replace(/^["']|["']$/g, '');
     if (bodyStart >= 0 && /^h[234]$/.test(t.name) && id && !ignored) {
       const close = html.indexOf(`</${t.name}>`, t.end);
-      cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: textOf(html.slice(t.end, close)) });
+      cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: headingText(html.slice(t.end, close)) });
     } else if (bodyStart >= 0 && id && !ignored && attr(t.attrs, SECTION_MARK)) {
       // A block that is its own section though its heading has no id (a publisher on /sources/):
       // cut before the block, named by the first heading inside it.
       const heading = /<h[2-4]\b[^>]*>([\s\S]*?)<\/h[2-4]>/.exec(html.slice(t.end))?.[1];
-      cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: textOf(heading ?? '') || undefined });
+      cuts.push({ at: t.start, stack: stack.slice(bodyDepth), id, heading: headingText(heading ?? '') || undefined });
     }
     stack.push({ name: t.name, tag: t.tag, ignored });
   }

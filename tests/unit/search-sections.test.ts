@@ -92,10 +92,10 @@ describe('groupByPage', () => {
 describe('sectionRecords on blocks marked data-search-section', () => {
   /** /sources/ as built, cut short: a kind of source and a publisher carry the anchor, their headings do not. */
   const SOURCES = `<!doctype html><html lang="en"><body><main><div class="page" data-pagefind-body data-pagefind-filter="kind:Source"><h1>Sources</h1><p class="lede">Every source.</p>
-<section class="source-type" id="official-documents" tabindex="-1" data-search-section><h2>Official documents <span class="source-type-count">(2)</span></h2><p class="source-type-description">Reports issued by governments.</p>
-<div class="source-publisher" id="official-documents-congressional-research-service" tabindex="-1" data-search-section><h3 class="source-publisher-name">Congressional Research Service <span class="source-publisher-count">(1)</span></h3>
+<section class="source-type" id="official-documents" tabindex="-1" data-search-section><h2>Official documents <span class="source-type-count" data-pagefind-ignore><span class="visually-hidden">count </span>(2)</span></h2><p class="source-type-description">Reports issued by governments.</p>
+<div class="source-publisher" id="official-documents-congressional-research-service" tabindex="-1" data-search-section><h3 class="source-publisher-name">Congressional Research Service <span class="source-publisher-count" data-pagefind-ignore>(1)</span></h3>
 <ol class="source-list"><li class="source-entry"><h4 class="source-title" id="crs-2012-r42335"><a href="https://example.org/r42335">Iran's Threat to the Strait of Hormuz</a></h4><p class="source-meta" data-pagefind-ignore>Congressional Research Service, 2012.</p></li></ol></div>
-<div class="source-publisher" id="official-documents-iaea" tabindex="-1" data-search-section><h3 class="source-publisher-name">International Atomic Energy Agency <span class="source-publisher-count">(1)</span></h3>
+<div class="source-publisher" id="official-documents-iaea" tabindex="-1" data-search-section><h3 class="source-publisher-name">International Atomic Energy Agency <span class="source-publisher-count" data-pagefind-ignore>(1)</span></h3>
 <ol class="source-list"><li class="source-entry"><h4 class="source-title" id="iaea-2022-11"><a href="https://example.org/gov">Board report, November 2022</a></h4></li></ol></div></section></div></main></body></html>`;
   const records = sectionRecords(SOURCES, '/sources/');
 
@@ -108,7 +108,9 @@ describe('sectionRecords on blocks marked data-search-section', () => {
       '/sources/#official-documents-iaea',
       '/sources/#iaea-2022-11',
     ]);
-    expect(records[2]!.section).toBe('Congressional Research Service (1)');
+    // The counts beside the headings are marked data-pagefind-ignore (one with a nested span).
+    expect(records[1]!.section).toBe('Official documents');
+    expect(records[2]!.section).toBe('Congressional Research Service');
     expect(records[2]!.html).toContain('Congressional Research Service');
     expect(records[3]!.html).not.toContain('International Atomic Energy Agency');
     expect(records[4]!.html).toContain('International Atomic Energy Agency');
@@ -121,5 +123,9 @@ describe('sectionRecords on blocks marked data-search-section', () => {
     expect(publishers.length).toBeGreaterThan(20);
     const urls = new Set(sectionRecords(built, '/sources/').map((r) => r.url));
     for (const id of publishers) expect(urls.has(`/sources/#${id}`), id).toBe(true);
+    // A result's title is the heading without its count: "Congressional Research Service", not "… (1)".
+    const blocks = new Set([...built.matchAll(/ id="([^"]+)"[^>]* data-search-section/g)].map((m) => `/sources/#${m[1]}`));
+    const countedTitles = sectionRecords(built, '/sources/').filter((r) => blocks.has(r.url) && /\(\d+\)$/.test(r.section ?? ''));
+    expect(countedTitles.map((r) => r.section)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { wrapLabel } from './charts/common.ts';
 import { cacheKey, cachedFile } from './build-cache.ts';
 import { svgToPng } from './svg-to-png.ts';
+import { PNG_ENCODER_VERSION } from './png-encode.ts';
 
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
@@ -43,10 +44,13 @@ const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/packag
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(FONT_DIR, f));
 export const SHARE_CARD_RENDER_OPTIONS: ResvgRenderOptions = { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } };
 
-/** What else decides the pixels besides the SVG: the renderer's version and the font files. */
+/**
+ * What else decides the PNG besides the SVG: the renderer's version, the font files and the PNG
+ * encoder (a new encoder writes other bytes, so cards cached under an older one are not reused).
+ */
 export function rendererFingerprint(): string[] {
   const resvg = (require('@resvg/resvg-js/package.json') as { version: string }).version;
-  return [`resvg ${resvg}`, ...FONT_FILES.map((f) => `${path.basename(f)} ${statSync(f).size}`)];
+  return [`resvg ${resvg}`, ...FONT_FILES.map((f) => `${path.basename(f)} ${statSync(f).size}`), PNG_ENCODER_VERSION];
 }
 let fingerprint: string[] | undefined;
 

@@ -9,14 +9,22 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { encodeOpaquePng } from './png-encode.ts';
 
-// Evaluated as CommonJS in each worker: the bundled build has no separate worker file to point at.
+// Evaluated as CommonJS in each worker: the bundled build has no separate worker file to point at,
+// so the PNG encoder comes as its source text. An opaque image (a share card: its first rect fills
+// it) is encoded by png-encode.ts in about half the CPU of resvg's asPng(); one with transparent
+// pixels by asPng(), which keeps the alpha channel.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
 const { Resvg } = require(workerData.resvgPath);
+const encodeOpaquePng = (${encodeOpaquePng.toString()});
+const scratch = {};
 parentPort.on('message', ({ id, svg, options }) => {
   try {
-    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+    const image = new Resvg(svg, options).render();
+    parentPort.postMessage({ id, png: encodeOpaquePng(image.pixels, image.width, image.height, zlib, scratch) ?? image.asPng() });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
   }

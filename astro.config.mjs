@@ -17,6 +17,7 @@ import { buildCacheDir, pruneCache } from './src/lib/build-cache.ts';
 import { chartDownloads } from './src/integrations/chart-downloads.ts';
 import { frameHeaders } from './src/integrations/frame-headers.ts';
 import { scriptsAfterPaint } from './src/integrations/scripts-after-paint.ts';
+import { pageStyles } from './src/integrations/page-styles.ts';
 
 /**
  * The redirects, or none while redirects.yaml has an error, and never one over a live page: the
@@ -149,7 +150,7 @@ export default defineConfig({
   // optimize: the static parts of each MDX page compile to HTML strings rather than a call per
   // element; the HTML is the same and a 500-essay build uses about a third less CPU.
   // chartDownloads comes before buildCachePruning: its images must be marked used before the cache is pruned.
-  integrations: [cpuPhases(), contentCheck(), chartDownloads({ siteUrl: SITE.url, base: SITE.base, siteTitle: SITE.title, css: fileURLToPath(new URL('./src/styles/global.css', import.meta.url)) }), buildCachePruning(), frameHeaders({ base: SITE.base }), scriptsAfterPaint(), mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/embed/') && !redirectedPaths().some((from) => page.endsWith(from)) })],
+  integrations: [cpuPhases(), contentCheck(), chartDownloads({ siteUrl: SITE.url, base: SITE.base, siteTitle: SITE.title, css: fileURLToPath(new URL('./src/styles/global.css', import.meta.url)) }), buildCachePruning(), frameHeaders({ base: SITE.base }), scriptsAfterPaint(), pageStyles({ base: SITE.base }), mdx({ optimize: true }), sitemap({ filter: (page) => !page.includes('/embed/') && !redirectedPaths().some((from) => page.endsWith(from)) })],
   security: {
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').

@@ -95,6 +95,8 @@ describe('budgets', () => {
     const blocking = [...head.matchAll(/<script(?![^>]*type="module")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
     expect(blocking.reduce((n, m) => n + m[1]!.length, 0)).toBeLessThan(2.5 * 1024);
     for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|preload|icon)"[^>]*href="([^"]+)"/g)) expect(m[1]).not.toMatch(/^(https?:)?\/\//);
+    // The icon is in the page: as a file, the browser fetched it while the page was still painting.
+    expect(html, 'icon written into the page').toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
   });
 
   test('stylesheets load fonts and images from the site only', () => {

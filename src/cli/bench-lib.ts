@@ -174,6 +174,17 @@ export function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** One page of each kind, for Lighthouse: the largest paint differs by layout, not by page. */
+export const PAGE_KINDS = {
+  home: '',
+  'essay with charts': 'essays/nuclear-file/',
+  'text page (Start here)': 'start/',
+  timeline: 'timeline/',
+  'chart page': 'charts/stockpile/',
+  glossary: 'glossary/',
+  sources: 'sources/',
+} as const;
+
 /** Lighthouse (mobile defaults) against Debian's Chromium, started with a debugging port. */
 export async function lighthouseScores(url: string, chromiumPath: string, port: number) {
   const chrome = spawn(chromiumPath, [

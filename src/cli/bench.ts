@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { serveDist } from '../../tests/e2e/support/server.ts';
 import { launchChromium, CHROMIUM_PATH } from '../../tests/e2e/support/browser.ts';
-import { dirSize, kb, lighthouseScores, median, medianScores, pageWeight, searchCost, timeCommand } from './bench-lib.ts';
+import { dirSize, kb, lighthouseScores, median, medianScores, PAGE_KINDS, pageWeight, searchCost, timeCommand } from './bench-lib.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const searchRuns = Number(process.env.BENCH_SEARCH_RUNS ?? 5);
@@ -38,16 +38,6 @@ const PAGES = {
   search: 'search/',
 } as const;
 
-/** One page of each kind, for Lighthouse: the largest paint differs by layout, not by page. */
-const PAGE_KINDS = {
-  home: '',
-  'essay with charts': 'essays/nuclear-file/',
-  'text page (Start here)': 'start/',
-  timeline: 'timeline/',
-  'chart page': 'charts/stockpile/',
-  glossary: 'glossary/',
-  sources: 'sources/',
-} as const;
 
 const site = await serveDist(undefined, undefined, { compress: process.env.BENCH_COMPRESS !== '0' });
 const browser = await launchChromium();

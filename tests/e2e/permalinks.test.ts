@@ -64,6 +64,10 @@ describe('links never break', () => {
         expect(site.size).toBeGreaterThan(15);
         expect(brokenLinks(site, '/explainer/', out)).toEqual([]);
         expect(lostPermalinks(listed, out, '/explainer/')).toEqual([]);
+        // Each page keeps the styles of what its scripts build (src/lib/page-styles.ts reads the
+        // scripts under the base path): the search dialog exists only once a script makes it.
+        const essay = readFileSync(path.join(out, 'essays/leverage/index.html'), 'utf8');
+        expect(essay).toContain('.search-dialog{');
       },
     );
   }, 300_000);

@@ -2,6 +2,8 @@
  * Loaded on every page, and tiny: opens the search dialog from the header button, "/" or
  * Ctrl/⌘-K. The dialog's code, Pagefind and its index are fetched only on the first open.
  */
+import { searchKeyAction } from '../lib/search-keys.ts';
+
 let opening: Promise<typeof import('./search-dialog.ts')> | undefined;
 /**
  * What a reader types between "/" and the search field appearing (the dialog's code loads on the
@@ -33,17 +35,12 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.search-open')
 
 document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
-  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-  if (typedAhead !== undefined && !typing && !e.altKey && !e.metaKey && !e.ctrlKey && (e.key.length === 1 || e.key === 'Backspace')) {
-    e.preventDefault();
-    typedAhead = e.key === 'Backspace' ? typedAhead.slice(0, -1) : typedAhead + e.key;
-  } else if ((e.key === 'k' || e.key === 'K') && (e.metaKey || e.ctrlKey)) {
-    e.preventDefault();
-    openSearch(document.activeElement as HTMLElement | null);
-  } else if (e.key === '/' && !typing && !e.altKey && !e.metaKey && !e.ctrlKey) {
-    e.preventDefault();
-    openSearch(document.activeElement as HTMLElement | null);
-  }
+  const inFormField = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  const action = searchKeyAction(e, typedAhead, inFormField);
+  if (action.kind === 'none') return;
+  e.preventDefault();
+  if (action.kind === 'typed') typedAhead = action.text;
+  else openSearch(document.activeElement as HTMLElement | null);
 });
 
 // Arriving from a search result: mark the searched words on this page (Pagefind's highlighter).

@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deferModuleScripts } from '../lib/after-paint.ts';
+import { deferModuleScriptBytes } from '../lib/after-paint.ts';
 import { htmlFiles } from './chart-downloads.ts';
 
 export function scriptsAfterPaint(): AstroIntegration {
@@ -18,9 +18,9 @@ export function scriptsAfterPaint(): AstroIntegration {
         const dist = fileURLToPath(dir);
         const notFound = path.join(dist, '404.html');
         for (const file of [...htmlFiles(dist), ...(existsSync(notFound) ? [notFound] : [])]) {
-          const html = readFileSync(file, 'utf8');
-          const deferred = deferModuleScripts(html);
-          if (deferred === html) continue;
+          // Read and rewritten as bytes: decoding every page to search it was a cost per page.
+          const deferred = deferModuleScriptBytes(readFileSync(file));
+          if (!deferred) continue;
           writeFileSync(file, deferred);
           pages++;
         }

@@ -15,6 +15,15 @@ export interface ReadYaml extends ParsedYaml {
   duplicates: ContentProblem[];
 }
 
+type ParseCache = Map<string, { text: string; result: ReadYaml }>;
+/**
+ * The parses, kept on globalThis: a build loads this module twice in one process, as source (the
+ * content check, the Markdown steps) and inside Astro's prerender bundle (the loaders the pages
+ * call), and each copy parsed sources.yaml again (about 0.2 s a build).
+ */
+const PARSED = Symbol.for('explainer:yaml-file:parsed');
+const parsed: ParseCache = ((globalThis as Record<symbol, ParseCache | undefined>)[PARSED] ??= new Map());
+
 /**
  * Parses YAML without stopping at a repeated key, so a checker can report the repeat and still
  * check everything else. A syntax error throws one ContentValidationError with one problem: the
@@ -30,8 +39,6 @@ export function readYaml(text: string, file: string, lineOffset = 0): ReadYaml {
   parsed.set(key, { text, result });
   return result;
 }
-
-const parsed = new Map<string, { text: string; result: ReadYaml }>();
 
 function readYamlUncached(text: string, file: string, lineOffset: number): ReadYaml {
   const lineCounter = new LineCounter();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFERRED_TYPE, deferModuleScripts, deferredScripts } from '../../src/lib/after-paint.ts';
+import { DEFERRED_TYPE, deferModuleScriptBytes, deferModuleScripts, deferredScripts } from '../../src/lib/after-paint.ts';
 
 const page = (loader: boolean) =>
   `<head><script type="module" src="/_astro/Header.a1.js"></script></head><body><p>Text</p><script type="module" src="/_astro/Essay.b2.js"></script>${loader ? '<script data-script-loader>…</script>' : ''}<script type="module">import "/x.js"</script></body>`;
@@ -18,5 +18,22 @@ describe('deferModuleScripts', () => {
 
   test('leaves a page without the loader (an embed) as it is, so its scripts still run', () => {
     expect(deferModuleScripts(page(false))).toBe(page(false));
+  });
+});
+
+describe('deferModuleScriptBytes', () => {
+  test('gives the bytes deferModuleScripts gives, or undefined where nothing changes', () => {
+    const pages = [
+      page(true),
+      `<p>Żółw — “quoted” ${page(true)}</p><script type="module" src=""></script><script type="module" src="/a.js" ></script><script type="module" src="/é.js"></script>`,
+      '<script data-script-loader></script><script type="module" src="/unclosed.js',
+    ];
+    for (const html of pages) {
+      const out = deferModuleScriptBytes(Buffer.from(html));
+      const expected = deferModuleScripts(html);
+      if (expected === html) expect(out).toBeUndefined();
+      else expect(out?.toString('utf8')).toBe(expected);
+    }
+    expect(deferModuleScriptBytes(Buffer.from(page(false)))).toBeUndefined();
   });
 });

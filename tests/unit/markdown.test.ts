@@ -4,7 +4,8 @@ import { withBase } from '../../src/lib/markdown/links.ts';
 import { frontmatterLine } from '../../src/lib/markdown/headings.ts';
 import { citationMarkerHtml, parseCitationRefs } from '../../src/lib/markdown/citation-markers.ts';
 import { explainerMarkdown } from '../../src/lib/markdown/pipeline.ts';
-import { parseCitedSources, referenceListHtml } from '../../src/lib/markdown/references.ts';
+import { parseCitedSources, referenceList, referenceListHtml } from '../../src/lib/markdown/references.ts';
+import { toHtml } from '../../src/lib/markdown/hast.ts';
 import { mdxToJs } from 'satteri';
 import { tableLabel } from '../../src/lib/table-frame.ts';
 import type { ExplainerMarkdownOptions } from '../../src/lib/markdown/pipeline.ts';
@@ -68,6 +69,16 @@ describe('citations', () => {
     expect(() => parseCitedSources('[["a",0]]')).toThrow('found cited="[[\\"a\\",0]]"; expected a JSON list of ["source-key", times cited]');
     expect(() => parseCitedSources('{')).toThrow('expected a JSON list');
     expect(() => referenceListHtml('[["missing",1]]', sources, 'https://site.example')).toThrow('no source "missing" in content/sources.yaml');
+  });
+  test('the list drawn again from remembered entries is the list drawn afresh', () => {
+    const site = 'https://example.org';
+    for (const cited of ['[["iaea-a",1],["eia-b",3]]', '[["eia-b",3],["afp-c",2],["iaea-a",2]]', '[["iaea-a",1]]']) {
+      const fresh = toHtml(referenceList(parseCitedSources(cited), sources, site));
+      expect(referenceListHtml(cited, sources, site)).toBe(fresh);
+      expect(referenceListHtml(cited, sources, site)).toBe(fresh);
+    }
+    // Another site origin changes which links are external: not taken from the other's entries.
+    expect(referenceListHtml('[["iaea-a",1]]', sources, 'https://site.example')).toBe(toHtml(referenceList([['iaea-a', 1]], sources, 'https://site.example')));
   });
   test('an unknown source key stops the build naming file, line and key', async () => {
     await expect(render('Fine.\n\nLater [@nope-key].')).rejects.toThrow(

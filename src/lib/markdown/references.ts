@@ -116,35 +116,40 @@ function referencesHeading(): Element {
  * disagree and the page carries each fact once.
  */
 export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
+  return h(LIST_TAG, LIST_PROPERTIES(), cited.map(([key, count]) => referenceItem(key, count, sources, siteOrigin)));
+}
+
+const LIST_TAG = 'ol';
+const LIST_PROPERTIES = () => ({ className: ['references'], dataPagefindIgnore: '' });
+
+/** One entry of the list: the source `key`, cited `count` times. */
+function referenceItem(key: string, count: number, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
   const external = (link: Element) => (isExternalHref(String(link.properties.href), siteOrigin) ? externalLinkMarks(link) : link);
-  const items = cited.map(([key, count]) => {
-    const s = sources.get(key);
-    if (!s) throw new Error(`References: no source "${key}" in content/sources.yaml`);
-    const preview = sourcePreview(s);
-    // One use: a single "↑". Several: "↑ a b c", each letter saying which use it returns to.
-    const backlinks: (ElementContent | string)[] =
-      count === 1
-        ? [' ', h('a', { href: `#cite-${key}-1`, className: ['ref-back'], ariaLabel: 'Back to text' }, ['↑'])]
-        : [' ', h('span', { ariaHidden: 'true' }, ['↑'])];
-    for (let i = 1; count > 1 && i <= count; i++) {
-      backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to text, ${ordinal(i)} use` }, [backLinkLetter(i)]));
-    }
-    return h('li', { id: `ref-${key}` }, [
-      ...(s.author ? [`${s.author}, `] : []),
-      h('cite', {}, [external(h('a', { href: s.url }, [s.title]))]),
-      '. ',
-      h('span', { className: ['ref-meta'] }, [h('span', { className: ['ref-type'] }, [preview.typeLabel]), ' · ', h('span', { className: ['ref-origin'] }, [preview.origin]), ' · ', h('span', { className: ['ref-date'] }, [preview.date])]),
-      ...(s.document ? [' ', h('span', { className: ['ref-document'] }, s.document.url ? [external(h('a', { href: s.document.url }, [s.document.id]))] : [s.document.id])] : []),
-      ' ',
-      h('span', { className: ['ref-address'] }, [
-        h('span', { className: ['ref-url'], translate: 'no' }, [displayUrl(s.url)]),
-        h('span', { className: ['ref-sep'] }, [' · ']),
-        external(h('a', { href: preview.archive.href, className: ['ref-archive'] }, [preview.archive.label])),
-      ]),
-      h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
-    ]);
-  });
-  return h('ol', { className: ['references'], dataPagefindIgnore: '' }, items);
+  const s = sources.get(key);
+  if (!s) throw new Error(`References: no source "${key}" in content/sources.yaml`);
+  const preview = sourcePreview(s);
+  // One use: a single "↑". Several: "↑ a b c", each letter saying which use it returns to.
+  const backlinks: (ElementContent | string)[] =
+    count === 1
+      ? [' ', h('a', { href: `#cite-${key}-1`, className: ['ref-back'], ariaLabel: 'Back to text' }, ['↑'])]
+      : [' ', h('span', { ariaHidden: 'true' }, ['↑'])];
+  for (let i = 1; count > 1 && i <= count; i++) {
+    backlinks.push(' ', h('a', { href: `#cite-${key}-${i}`, className: ['ref-back'], ariaLabel: `Back to text, ${ordinal(i)} use` }, [backLinkLetter(i)]));
+  }
+  return h('li', { id: `ref-${key}` }, [
+    ...(s.author ? [`${s.author}, `] : []),
+    h('cite', {}, [external(h('a', { href: s.url }, [s.title]))]),
+    '. ',
+    h('span', { className: ['ref-meta'] }, [h('span', { className: ['ref-type'] }, [preview.typeLabel]), ' · ', h('span', { className: ['ref-origin'] }, [preview.origin]), ' · ', h('span', { className: ['ref-date'] }, [preview.date])]),
+    ...(s.document ? [' ', h('span', { className: ['ref-document'] }, s.document.url ? [external(h('a', { href: s.document.url }, [s.document.id]))] : [s.document.id])] : []),
+    ' ',
+    h('span', { className: ['ref-address'] }, [
+      h('span', { className: ['ref-url'], translate: 'no' }, [displayUrl(s.url)]),
+      h('span', { className: ['ref-sep'] }, [' · ']),
+      external(h('a', { href: preview.archive.href, className: ['ref-archive'] }, [preview.archive.label])),
+    ]),
+    h('span', { className: ['ref-back-links'], dataPagefindIgnore: '' }, backlinks),
+  ]);
 }
 
 /** Reads the `cited` attribute the references step writes; throws, saying what was found, on anything else. */
@@ -162,8 +167,28 @@ export function parseCitedSources(json: string): CitedSources {
 
 /** What the ReferenceList component renders. */
 export function referenceListHtml(citedJson: string, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): string {
-  return toHtml(referenceList(parseCitedSources(citedJson), sources, siteOrigin));
+  const items = parseCitedSources(citedJson).map(([key, count]) => {
+    const entry = sources.get(key);
+    if (!entry) return toHtml(referenceItem(key, count, sources, siteOrigin)); // throws, naming the key
+    let drawn = itemHtml.get(entry);
+    if (!drawn) itemHtml.set(entry, (drawn = new Map()));
+    const id = `${key}\n${count}\n${siteOrigin}`;
+    let html = drawn.get(id);
+    if (html === undefined) drawn.set(id, (html = toHtml(referenceItem(key, count, sources, siteOrigin))));
+    return html;
+  });
+  return `${LIST_OPEN}${items.join('')}</${LIST_TAG}>`;
 }
+
+/**
+ * Each entry's markup, by source entry, then key, times cited and site: essays cite the same
+ * sources, and drawing each entry again on every page was a cost per page (100 synthetic essays
+ * list 4,842 entries, 582 of them different). A source changed in development is a new entry
+ * object, so it is drawn afresh.
+ */
+const itemHtml = new WeakMap<SourceEntry, Map<string, string>>();
+/** The list's opening tag, as toHtml writes it. */
+const LIST_OPEN = toHtml(h(LIST_TAG, LIST_PROPERTIES())).slice(0, -`</${LIST_TAG}>`.length);
 
 /** Appends the References heading and the element that draws the list; runs before the heading step, which gives the heading its tools. */
 export function references({ doc }: StepContext): HastStep {

@@ -31,6 +31,10 @@ function htmlFilesUnder(dir: string): string[] {
     return entry.name.endsWith('.html') ? [full] : [];
   });
 }
+/** A built page as plain text (tags, scripts and styles removed), for the spelling check. */
+function plainText(html: string): string {
+  return html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
+}
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -40,9 +44,13 @@ if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;
 let pageCount = 0;
 let sectionCount = 0;
+/** Every built page as plain text, for the spelling check below (each page is read once). */
+const pageTexts: string[] = [];
 for (const file of htmlFilesUnder(site)) {
   const sourcePath = path.relative(site, file).split(path.sep).join('/');
-  const content = searchableHtml(readFileSync(file, 'utf8'));
+  const html = readFileSync(file, 'utf8');
+  pageTexts.push(plainText(html));
+  const content = searchableHtml(html);
   // Root-relative, as Pagefind writes the addresses of files it reads (it adds the site's base when searching).
   const pageUrl = `/${sourcePath.replace(/(^|\/)index\.html$/, '$1')}`;
   const sections = sectionRecords(content, pageUrl);
@@ -73,11 +81,5 @@ const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind')
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 
-/** Every built page as plain text (tags, scripts and styles removed), for the spelling check. */
-function* pageTexts(dir: string): Generator<string> {
-  for (const file of htmlFilesUnder(dir)) {
-    yield readFileSync(file, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
-  }
-}
-writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts(site))));
+writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts)));
 console.log(`search index: ${pageCount} HTML files (${sectionCount} section records) and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);

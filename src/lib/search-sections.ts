@@ -56,6 +56,13 @@ function headingText(html: string): string {
 }
 const escapeText = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Where `</name` next starts from `from`, written in lower or upper case; -1 when nowhere. */
+function closingTagAt(html: string, name: string, from: number): number {
+  const lower = html.indexOf(`</${name}`, from);
+  const upper = html.indexOf(`</${name.toUpperCase()}`, from);
+  return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+}
+
 /** The tags of an HTML text in order, comments and the insides of scripts and styles skipped. */
 function* tags(html: string) {
   const re = new RegExp(TAG.source, 'g');
@@ -68,7 +75,8 @@ function* tags(html: string) {
     const start = m.index;
     const end = start + m[0].length;
     if (!closing && (name === 'script' || name === 'style')) {
-      const close = html.toLowerCase().indexOf(`</${name}`, end);
+      // Not html.toLowerCase(): lowering the whole page at each script was most of a 500-essay index's time.
+      const close = closingTagAt(html, name, end);
       re.lastIndex = close < 0 ? html.length : close;
       yield { name, attrs, tag: m[0], closing, selfClosing: true, start, end };
       continue;

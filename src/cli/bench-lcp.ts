@@ -7,7 +7,8 @@
  *   npm run build && cp -a dist /tmp/dist-before   # before the change
  *   npm run build && BENCH_LCP_BEFORE=/tmp/dist-before npm run bench:lcp
  *
- * Environment: BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_DEBUGGING_PORT (default 9333). Lighthouse
+ * Environment: BENCH_LIGHTHOUSE_RUNS (default 3), BENCH_DEBUGGING_PORT (default 9333), BENCH_LCP_PAGES
+ * (page paths to measure instead of all kinds, comma-separated, e.g. `essays/nuclear-file/,start/`). Lighthouse
  * multiplies the CPU time it observes by four: run it on a quiet machine (`uptime`).
  */
 import { CHROMIUM_PATH } from '../../tests/e2e/support/browser.ts';
@@ -24,7 +25,9 @@ const sites = await Promise.all(builds.map((b) => serveDist(b.dir, undefined, { 
 
 console.log(`Lighthouse LCP, mobile defaults, served gzip, median of ${runs} (runs in brackets)`);
 console.log(['page', ...builds.map((b) => `${b.name} (${b.dir})`)].join(' | '));
-for (const [name, page] of Object.entries(PAGE_KINDS)) {
+const only = process.env.BENCH_LCP_PAGES?.split(',');
+const pages = only ? only.map((p) => [p || 'home', p] as const) : Object.entries(PAGE_KINDS);
+for (const [name, page] of pages) {
   const lcp = builds.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     for (const [b, site] of sites.entries()) lcp[b]!.push((await lighthouseScores(site.url(page), CHROMIUM_PATH, port)).lcpMs);

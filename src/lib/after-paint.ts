@@ -26,14 +26,6 @@
 export const LOADER_MARKER = 'data-script-loader';
 export const DEFERRED_TYPE = 'text/x-after-paint';
 
-const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
-
-/** The page with its external module scripts deferred, or unchanged where it has no loader. */
-export function deferModuleScripts(html: string): string {
-  if (!html.includes(LOADER_MARKER)) return html;
-  return html.replace(MODULE_SCRIPT, (_tag, src: string) => `<script type="${DEFERRED_TYPE}" data-src="${src}"></script>`);
-}
-
 const LOADER_BYTES = Buffer.from(LOADER_MARKER);
 const TAG_OPEN = Buffer.from('<script type="module" src="');
 const TAG_CLOSE = Buffer.from('"></script>');
@@ -41,8 +33,9 @@ const DEFERRED_OPEN = Buffer.from(`<script type="${DEFERRED_TYPE}" data-src="`);
 const QUOTE = 0x22;
 
 /**
- * deferModuleScripts on a page's bytes, without decoding it: the same result, or undefined where
- * nothing changes. The build rewrites every page this way, and decoding, searching and re-encoding
+ * The page with each `<script type="module" src="…"></script>` turned into a deferred one, or
+ * undefined where nothing changes (a page without the loader, an embed, keeps its scripts). Works
+ * on the page's bytes, without decoding it. The build rewrites every page this way, and decoding, searching and re-encoding
  * each whole page (an essay is about 160 KB) cost more than finding the few script tags in its bytes.
  * A byte 0x22 (") never occurs inside a multi-byte UTF-8 character, so "[^"]+" reads the same in bytes.
  */

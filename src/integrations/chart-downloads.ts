@@ -6,7 +6,7 @@
  * The layout of each image is lib/chart-export.ts; the "Download image" menu is in ChartFigure.astro.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,12 @@ export function htmlFiles(dir: string): string[] {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? htmlFiles(full) : name === 'index.html' ? [full] : [];
   });
+}
+
+/** Every built page the site's layout writes: each index.html, and the 404 page. */
+export function builtHtmlFiles(dist: string): string[] {
+  const notFound = path.join(dist, '404.html');
+  return [...htmlFiles(dist), ...(existsSync(notFound) ? [notFound] : [])];
 }
 
 /**

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stylesCache, withPageStyles } from '../lib/page-styles.ts';
-import { htmlFiles } from './chart-downloads.ts';
+import { basePath } from '../lib/urls.ts';
+import { builtHtmlFiles } from './chart-downloads.ts';
 
 export function pageStyles({ base }: { base: string }): AstroIntegration {
   return {
@@ -15,7 +16,7 @@ export function pageStyles({ base }: { base: string }): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const prefix = base.endsWith('/') ? base : `${base}/`;
+        const prefix = basePath(base);
         const readScript = (address: string) => {
           if (!address.startsWith(prefix)) return undefined;
           const file = path.join(dist, address.slice(prefix.length));
@@ -24,8 +25,7 @@ export function pageStyles({ base }: { base: string }): AstroIntegration {
         const cache = stylesCache();
         let before = 0;
         let after = 0;
-        const notFound = path.join(dist, '404.html');
-        for (const file of [...htmlFiles(dist), ...(existsSync(notFound) ? [notFound] : [])]) {
+        for (const file of builtHtmlFiles(dist)) {
           const html = readFileSync(file, 'utf8');
           const trimmed = withPageStyles(html, readScript, cache);
           if (trimmed === html) continue;

@@ -3,11 +3,10 @@
  * (src/lib/after-paint.ts says how and why; Base.astro holds the loader that starts them).
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deferModuleScriptBytes } from '../lib/after-paint.ts';
-import { htmlFiles } from './chart-downloads.ts';
+import { builtHtmlFiles } from './chart-downloads.ts';
 
 export function scriptsAfterPaint(): AstroIntegration {
   return {
@@ -16,8 +15,7 @@ export function scriptsAfterPaint(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         let pages = 0;
         const dist = fileURLToPath(dir);
-        const notFound = path.join(dist, '404.html');
-        for (const file of [...htmlFiles(dist), ...(existsSync(notFound) ? [notFound] : [])]) {
+        for (const file of builtHtmlFiles(dist)) {
           // Read and rewritten as bytes: decoding every page to search it was a cost per page.
           const deferred = deferModuleScriptBytes(readFileSync(file));
           if (!deferred) continue;

@@ -33,7 +33,7 @@ async function waitInPage(fn: (arg: string | undefined) => boolean, arg: string 
   try {
     await page.waitForFunction(fn, arg, { timeout: 120_000 });
   } catch {
-    const shown = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '(no page)');
+    const shown = await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent ?? document.body.innerText.slice(0, 300)).catch(() => '(no page)');
     throw new Error(`${what} did not happen within 2 minutes; the page shows:\n${shown}\nThe dev server printed:\n${log.slice(-3000)}`);
   }
 }
@@ -97,17 +97,21 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** The text of Astro's error overlay, or undefined when the page has none. */
-const overlayMessage = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent ?? undefined);
 
 describe('astro dev with content that has an error', () => {
   test('starts, and the page shows the one line npm run check prints, in the error overlay', async () => {
     const [line] = checkContent(content).problems.map(formatProblem);
     expect(line).toMatch(/essays\/leverage\.mdx:5:1 field "updated": found "2026-12-32"; expected a real calendar date/);
     await page.goto(`${origin}/essays/${ESSAY}/`, { timeout: 180_000 });
-    await waitInPage((expected) => !!document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent?.includes(expected!), line, 'the overlay');
-    const message = await overlayMessage();
-    expect(message?.split('\n').filter((l) => l.trim().startsWith('- '))).toEqual([`  - ${line}`]);
+    // The whole check runs in the page, inside one wait: the dev server may reload the page after
+    // the overlay first shows (Vite re-optimising dependencies), and a separate read afterwards
+    // could land in the middle of that reload. waitForFunction starts again on the new page.
+    await waitInPage(
+      (expected) =>
+        JSON.stringify(document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('#message-content')?.textContent?.split('\n').filter((l) => l.trim().startsWith('- '))) === JSON.stringify([`  - ${expected}`]),
+      line,
+      'an overlay listing exactly that one problem',
+    );
   }, 240_000);
 
   test('fixing the file reloads the page by itself, with the essay', async () => {
@@ -127,7 +131,8 @@ describe('astro dev with content that has an error', () => {
   }, 150_000);
 
   test('editing a glossary definition reloads the page with the new definition on its links', async () => {
-    const link = await page.$eval('a.term-link', (a) => ({ id: a.getAttribute('data-term')! }));
+    // A locator waits (and retries across a reload still settling from the last edit); $eval would not.
+    const link = { id: (await page.locator('a.term-link').first().getAttribute('data-term'))! };
     const glossary = readFileSync(path.join(content, 'glossary.yaml'), 'utf8');
     const entry = new RegExp(`^- id: ${link.id}\\n(?:  .*\\n)*?  definition: (>-\\n(?:    .*\\n)+|.*\\n)`, 'm').exec(glossary)!;
     edit('glossary.yaml', entry[0], entry[0].replace(entry[1]!, 'A definition changed while the dev server runs, long enough to pass.\n'));

@@ -30,6 +30,7 @@
     if (c) { if (c.tagName === 'A') e.preventDefault(); e.stopImmediatePropagation(); pending.push({ type: 'click', target: c }); }
     start();
   }
+  ['pointerdown', 'keydown'].forEach(function (t) { addEventListener(t, function () { document.documentElement.dataset.scroll = 'smooth'; }, { capture: true, once: true }); });
   events.forEach(function (t) { addEventListener(t, early, true); });
   addEventListener('beforeprint', start);
   (function afterPaint() {

@@ -246,6 +246,40 @@ describe('jump lists', () => {
   });
 });
 
+describe('arriving at a section', () => {
+  // Smooth scrolling is for a reader's own click; a link into a section (a citation, a shared
+  // /essays/x/#references) must land there at once, not scroll down the whole page on arrival.
+  const motion = { viewport: PHONE, reducedMotion: 'no-preference' as const };
+  /** The last section in the contents list (the references, at the foot of a long page). */
+  const lastSection = async (page: Page) => (await page.locator('nav.toc a[href^="#"]').last().getAttribute('href'))!.slice(1);
+
+  test('a link to a section far down the page opens there at once, with motion allowed', async () => {
+    const probe = await open(essay, motion);
+    const id = await lastSection(probe);
+    await probe.context().close();
+    const context = await browser.newContext(motion);
+    const page = await context.newPage();
+    await page.goto(site.url(`${essay}#${id}`), { waitUntil: 'load' });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const top = await page.evaluate((target) => document.getElementById(target)!.getBoundingClientRect().top, id);
+    expect(top, `#${id} is ${Math.round(top)} px from the top of the screen just after load`).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(40);
+    await context.close();
+  });
+
+  test("a reader's click on a link within the page still scrolls smoothly there", async () => {
+    const page = await open(essay, { ...motion, viewport: DESKTOP });
+    // A section in the middle, so the page can scroll it to the top.
+    const links = page.locator('nav.toc a[href^="#"]');
+    const link = links.nth(Math.floor((await links.count()) / 2));
+    const id = (await link.getAttribute('href'))!.slice(1);
+    await link.click();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+    await page.waitForFunction((target) => Math.abs(document.getElementById(target)!.getBoundingClientRect().top - 72) < 30 && document.documentElement.scrollTop > 0, id, { timeout: 5000 });
+    await page.context().close();
+  });
+});
+
 describe('small things readers notice', () => {
   test('every "·" separator has a space on both sides, on every page ("Download stockpile.csv ·See the chart")', () => {
     const glued: string[] = [];

@@ -38,7 +38,7 @@ function plainText(html: string): string {
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-// Each built page, with its table cells kept apart and its citation markers left out (src/lib/search-text.ts).
+// Each built page, with its table cells kept apart, its citation markers left out and its ignored parts emptied (src/lib/search-text.ts).
 // A page with section headings is indexed one record per section (src/lib/search-sections.ts),
 // so a result downloads that section's text, not the whole page's.
 const base = SITE.base.endsWith('/') ? SITE.base : `${SITE.base}/`;

@@ -1,3 +1,4 @@
+import { withoutIgnoredContent } from './search-sections.ts';
 /**
  * The built HTML as the search index reads it. Astro writes tables with no space between cells,
  * and Pagefind joins the text of adjacent cells, so excerpts read "Kind of sourceSourcesShare".
@@ -17,7 +18,7 @@ export function withoutCitationMarkers(html: string): string {
   return html.replace(/<sup class="cite">[\s\S]*?<\/sup>/g, '');
 }
 
-/** The page as the search index reads it: table cells apart, citation markers out. */
+/** The page as the search index reads it: table cells apart, citation markers out, ignored parts emptied. */
 export function searchableHtml(html: string): string {
-  return withoutCitationMarkers(separateTableCells(html));
+  return withoutCitationMarkers(separateTableCells(withoutIgnoredContent(html)));
 }

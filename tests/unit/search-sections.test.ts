@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { groupByPage, sectionRecords } from '../../src/lib/search-sections.ts';
+import { groupByPage, sectionRecords, withoutIgnoredContent } from '../../src/lib/search-sections.ts';
 
 /** An essay as the build writes it, cut short: kicker with topic filters, an h2 with an h3 inside, ignored sections at the end. */
 const ESSAY = `<!DOCTYPE html><html lang="en"><head><title>The Oman channel</title><style>h2{color:red}</style></head><body>
@@ -127,5 +127,29 @@ describe('sectionRecords on blocks marked data-search-section', () => {
     const blocks = new Set([...built.matchAll(/ id="([^"]+)"[^>]* data-search-section/g)].map((m) => `/sources/#${m[1]}`));
     const countedTitles = sectionRecords(built, '/sources/').filter((r) => blocks.has(r.url) && /\(\d+\)$/.test(r.section ?? ''));
     expect(countedTitles.map((r) => r.section)).toEqual([]);
+  });
+});
+
+describe('withoutIgnoredContent', () => {
+  const trimmed = withoutIgnoredContent(ESSAY);
+
+  test('empties ignored elements (a reference list, the footer), keeping the elements themselves and everything else', () => {
+    expect(trimmed).toContain('<ol class="references" data-pagefind-ignore></ol>');
+    expect(trimmed).toContain('<footer class="site-footer" data-pagefind-ignore></footer>');
+    expect(trimmed).toContain('<section class="updates" data-pagefind-ignore></section>');
+    expect(trimmed).not.toMatch(/Reference text|Footer<|None\./);
+    for (const kept of ['Intro text.', 'Five rounds in Muscat', '<h2 id="the-2025-rounds" tabindex="-1">The 2025 rounds</h2>', 'Talks in Istanbul.', "const s = '<h2 id=\"not-a-heading\">';"]) expect(trimmed).toContain(kept);
+  });
+
+  test('keeps an ignored element whole where Pagefind reads a filter or meta inside it, even among ignored children', () => {
+    expect(trimmed).toContain('<p class="essay-kicker" data-pagefind-ignore><span data-pagefind-filter="topic">Mediation</span> · <span data-pagefind-filter="topic">Diplomacy</span></p>');
+    const nested = '<div data-pagefind-ignore><div><span data-pagefind-ignore>x</span></div><div data-pagefind-meta="title">T</div></div>';
+    expect(withoutIgnoredContent(nested)).toBe(nested);
+    // An ignored element only holding other ignored elements is emptied: data-pagefind-ignore is not data Pagefind reads.
+    expect(withoutIgnoredContent('<p>a</p><div data-pagefind-ignore><div>b<span data-pagefind-ignore>c</span></div><div>d</div></div><p>e</p>')).toBe('<p>a</p><div data-pagefind-ignore></div><p>e</p>');
+  });
+
+  test('splits into the same sections as the whole page', () => {
+    expect(sectionRecords(trimmed, '/essays/oman-channel/').map((r) => [r.url, r.section])).toEqual(sectionRecords(ESSAY, '/essays/oman-channel/').map((r) => [r.url, r.section]));
   });
 });

@@ -18,6 +18,7 @@ import { chartDownloads } from './src/integrations/chart-downloads.ts';
 import { frameHeaders } from './src/integrations/frame-headers.ts';
 import { scriptsAfterPaint } from './src/integrations/scripts-after-paint.ts';
 import { pageStyles } from './src/integrations/page-styles.ts';
+import { inlineScriptText } from './src/lib/inline-scripts.ts';
 
 /**
  * The redirects, or none while redirects.yaml has an error, and never one over a live page: the
@@ -107,13 +108,13 @@ function cpuPhases() {
 }
 
 /**
- * The CSP hash of a script Base.astro inlines as it is (`set:html` of the file's text): Astro
- * hashes only the scripts it bundles.
+ * The CSP hash of a script Base.astro inlines (`set:html` of the file's text, as
+ * inlineScriptText writes it): Astro hashes only the scripts it bundles.
  * @param {string} file
  * @returns {`sha256-${string}`}
  */
 function inlineScriptHash(file) {
-  return `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url), 'utf8')).digest('base64')}`;
+  return `sha256-${createHash('sha256').update(inlineScriptText(readFileSync(new URL(file, import.meta.url), 'utf8'))).digest('base64')}`;
 }
 
 export default defineConfig({
@@ -155,7 +156,7 @@ export default defineConfig({
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
       // The script loader Base.astro inlines on every page (src/lib/after-paint.ts) runs by its hash.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [inlineScriptHash('./src/scripts/script-loader.js')] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [inlineScriptHash('./src/scripts/theme-init.js'), inlineScriptHash('./src/scripts/script-loader.js')] },
       directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { StaticSite } from './support/server.ts';
@@ -50,6 +51,24 @@ describe('page scripts start after the first paint', () => {
       expect(html(p), p).not.toMatch(/<script type="module" src=/);
       expect(deferredScripts(html(p)).length, p).toBeGreaterThan(0);
     }
+  });
+
+  test('every inline script a page runs is allowed by the hashes in its Content-Security-Policy, as it would be were the policy a header', () => {
+    const pagesWithPolicy = pages.filter((p) => html(p).includes('http-equiv="content-security-policy"'));
+    expect(pagesWithPolicy.length).toBeGreaterThan(10);
+    const unhashed: string[] = [];
+    for (const p of pagesWithPolicy) {
+      const page = html(p);
+      const scriptSrc = /content-security-policy" content="[^"]*?script-src ([^;"]*)/.exec(page)?.[1] ?? '';
+      // Scripts the browser runs: no src, and no type other than a JavaScript one (JSON data and deferred tags are not run).
+      for (const m of page.matchAll(/<script((?:\s[^>]*)?)>([\s\S]*?)<\/script>/g)) {
+        const attrs = m[1]!;
+        if (/\ssrc=/.test(attrs) || (/\stype=/.test(attrs) && !/\stype="(?:module|text\/javascript)"/.test(attrs))) continue;
+        const hash = `'sha256-${createHash('sha256').update(m[2]!).digest('base64')}'`;
+        if (!scriptSrc.includes(hash)) unhashed.push(`/${p}: ${m[2]!.slice(0, 60)}…`);
+      }
+    }
+    expect(unhashed).toEqual([]);
   });
 
   // One page of each kind: under Lighthouse's simulated slow network, any request that starts

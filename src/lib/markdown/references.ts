@@ -139,7 +139,9 @@ function referenceItem(key: string, count: number, sources: ReadonlyMap<string, 
   return h('li', { id: `ref-${key}` }, [
     ...(s.author ? [`${s.author}, `] : []),
     h('cite', {}, [external(h('a', { href: s.url }, [s.title]))]),
-    '. ',
+    // No "." after the title: the details start on a line of their own (.ref-meta is a block), and
+    // a browser may break between the link's ↗ and a period, leaving the "." alone on a line.
+    ' ',
     h('span', { className: ['ref-meta'] }, [h('span', { className: ['ref-type'] }, [preview.typeLabel]), ' · ', h('span', { className: ['ref-origin'] }, [preview.origin]), ' · ', h('span', { className: ['ref-date'] }, [preview.date])]),
     ...(s.document ? [' ', h('span', { className: ['ref-document'] }, s.document.url ? [external(h('a', { href: s.document.url }, [s.document.id]))] : [s.document.id])] : []),
     ' ',

@@ -9,7 +9,7 @@
  * spellings the built pages use, so a search tries only spellings that can find something.
  * Usage: node src/cli/index-search.ts [site folder, default dist]
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadEvents, loadVariants } from '../lib/content-store.ts';
@@ -34,6 +34,25 @@ function htmlFilesUnder(dir: string): string[] {
 /** A built page as plain text (tags, scripts and styles removed), for the spelling check. */
 function plainText(html: string): string {
   return html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'");
+}
+/**
+ * Waits (at most 5 s) until the processes this one started (Pagefind's) have ended and been
+ * reaped, so their CPU time counts towards this process's when it exits: `npm run bench:peer`
+ * reads CPU time as the children's, and Pagefind's (about a third of this step) was counted on
+ * some runs and not others, by whether it ended before this process did. Linux only (/proc).
+ */
+async function childProcessesEnded(): Promise<void> {
+  const parentOf = (pid: string) => {
+    try {
+      // "pid (name) state ppid …"; the name may hold spaces, so read after its last ")".
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    } catch {
+      return undefined; // ended while we looked
+    }
+  };
+  const ours = () => (existsSync('/proc') ? readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && parentOf(pid) === String(process.pid)) : []);
+  for (const until = Date.now() + 5000; ours().length && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
 }
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({});
@@ -80,6 +99,7 @@ for (const e of loadEvents()) {
 const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
+await childProcessesEnded();
 
 writeFileSync(path.join(site, 'search-variants.json'), JSON.stringify(searchVariants(loadVariants(), pageTexts)));
 console.log(`search index: ${pageCount} HTML files (${sectionCount} section records) and ${loadEvents().length} events in ${Math.round(performance.now() - started)} ms`);

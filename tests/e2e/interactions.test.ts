@@ -134,12 +134,15 @@ describe('section links', () => {
     const geometry = await page.evaluate((id) => {
       const h = document.getElementById(id)!.getBoundingClientRect();
       const header = document.querySelector('.site-header')!.getBoundingClientRect();
-      return { headingTop: h.top, headerBottom: header.bottom, background: getComputedStyle(document.getElementById(id)!).backgroundColor };
+      const heading = document.getElementById(id)!;
+      return { headingTop: h.top, headerBottom: header.bottom, background: getComputedStyle(heading).backgroundColor, focused: document.activeElement === heading, outline: getComputedStyle(heading).outlineStyle };
     }, target);
     expect(geometry.headingTop).toBeGreaterThanOrEqual(geometry.headerBottom);
     // Just below it (html's scroll-padding), not twice as far down by a second offset added on.
     expect(geometry.headingTop - geometry.headerBottom).toBeLessThan(32);
     expect(geometry.background).not.toBe('rgba(0, 0, 0, 0)');
+    // The browser focuses it (so Tab goes on from there); the highlight marks it, not a lasting focus ring.
+    expect(geometry).toMatchObject({ focused: true, outline: 'none' });
     await page.close();
   });
 

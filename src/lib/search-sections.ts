@@ -59,8 +59,10 @@ const escapeText = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** Where `</name` next starts from `from`, written in lower or upper case; -1 when nowhere. */
 function closingTagAt(html: string, name: string, from: number): number {
   const lower = html.indexOf(`</${name}`, from);
-  const upper = html.indexOf(`</${name.toUpperCase()}`, from);
-  return lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+  // An upper-case one matters only before the lower-case one: look there only, not to the page's end
+  // (a page has no "</SCRIPT", so the search ran through the rest of the page at every script).
+  const upper = (lower < 0 ? html.slice(from) : html.slice(from, lower)).indexOf(`</${name.toUpperCase()}`);
+  return upper < 0 ? lower : from + upper;
 }
 
 /** The tags of an HTML text in order, comments and the insides of scripts and styles skipped. */

@@ -149,6 +149,11 @@ describe('withoutIgnoredContent', () => {
     expect(withoutIgnoredContent('<p>a</p><div data-pagefind-ignore><div>b<span data-pagefind-ignore>c</span></div><div>d</div></div><p>e</p>')).toBe('<p>a</p><div data-pagefind-ignore></div><p>e</p>');
   });
 
+  test('skips the insides of scripts and styles, their closing tags in either case', () => {
+    const page = '<p data-pagefind-ignore>a<SCRIPT>"<p data-pagefind-ignore>"</SCRIPT>b<style>p{}</style></p><p>c<script>x</script></p><style>i{}</STYLE><p data-pagefind-ignore>d</p>';
+    expect(withoutIgnoredContent(page)).toBe('<p data-pagefind-ignore></p><p>c<script>x</script></p><style>i{}</STYLE><p data-pagefind-ignore></p>');
+  });
+
   test('splits into the same sections as the whole page', () => {
     expect(sectionRecords(trimmed, '/essays/oman-channel/').map((r) => [r.url, r.section])).toEqual(sectionRecords(ESSAY, '/essays/oman-channel/').map((r) => [r.url, r.section]));
   });

@@ -155,7 +155,7 @@ export default defineConfig({
   security: {
     csp: {
       // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      // The script loader Base.astro inlines on every page (src/lib/after-paint.ts) runs by its hash.
+      // The theme setter and the script loader Base.astro inlines on every page run by their hashes.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [inlineScriptHash('./src/scripts/theme-init.js'), inlineScriptHash('./src/scripts/script-loader.js')] },
       directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },

@@ -87,14 +87,15 @@ function* tags(html: string) {
   }
 }
 
+/** A Pagefind attribute that Pagefind reads even inside an ignored element (filters, meta, sort). */
+const PAGEFIND_DATA = /\sdata-pagefind-(?!ignore)/;
+
 /**
  * The page with the insides of its data-pagefind-ignore elements emptied, where nothing inside
  * is a Pagefind filter or meta (Pagefind still reads those inside an ignored element). Pagefind
  * indexes no words there, but it parses every byte it is handed: an essay's reference list and
  * chart markup were about four fifths of what the index step sent it.
  */
-/** A Pagefind attribute that Pagefind reads even inside an ignored element (filters, meta, sort). */
-const PAGEFIND_DATA = /\sdata-pagefind-(?!ignore)/;
 export function withoutIgnoredContent(html: string): string {
   let kept = '';
   let from = 0;

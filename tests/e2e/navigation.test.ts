@@ -275,7 +275,12 @@ describe('arriving at a section', () => {
     const id = (await link.getAttribute('href'))!.slice(1);
     await link.click();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
-    await page.waitForFunction((target) => Math.abs(document.getElementById(target)!.getBoundingClientRect().top - 72) < 30 && document.documentElement.scrollTop > 0, id, { timeout: 5000 });
+    // It ends just below the sticky header (1rem under it), having scrolled there.
+    await page.waitForFunction(
+      (target) => Math.abs(document.getElementById(target)!.getBoundingClientRect().top - (document.querySelector('.site-header')!.getBoundingClientRect().bottom + 16)) < 30 && document.documentElement.scrollTop > 0,
+      id,
+      { timeout: 5000 },
+    );
     await page.context().close();
   });
 });

@@ -6,7 +6,7 @@
  * The layout of each image is lib/chart-export.ts; the "Download image" menu is in ChartFigure.astro.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,19 +16,7 @@ import { rendererFingerprint, SHARE_CARD_RENDER_OPTIONS } from '../lib/og-image.
 import { creditLine } from '../lib/reuse.ts';
 import { svgToPng } from '../lib/svg-to-png.ts';
 import { joinBase } from '../lib/urls.ts';
-
-export function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? htmlFiles(full) : name === 'index.html' ? [full] : [];
-  });
-}
-
-/** Every built page the site's layout writes: each index.html, and the 404 page. */
-export function builtHtmlFiles(dist: string): string[] {
-  const notFound = path.join(dist, '404.html');
-  return [...htmlFiles(dist), ...(existsSync(notFound) ? [notFound] : [])];
-}
+import { htmlFiles } from '../lib/built-pages.ts';
 
 /**
  * A chart's home: its own chart page first, then the timeline page, then the essays; the first

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from '../lib/embeds.ts';
-import { htmlFiles } from './chart-downloads.ts';
+import { htmlFiles } from '../lib/built-pages.ts';
 
 export function frameHeaders(options: { base: string }): AstroIntegration {
   return {

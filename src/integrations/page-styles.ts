@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stylesCache, withPageStyles } from '../lib/page-styles.ts';
 import { basePath } from '../lib/urls.ts';
-import { builtHtmlFiles } from './chart-downloads.ts';
+import { builtHtmlFiles } from '../lib/built-pages.ts';
 
 export function pageStyles({ base }: { base: string }): AstroIntegration {
   return {

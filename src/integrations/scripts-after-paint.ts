@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deferModuleScriptBytes } from '../lib/after-paint.ts';
-import { builtHtmlFiles } from './chart-downloads.ts';
+import { builtHtmlFiles } from '../lib/built-pages.ts';
 
 export function scriptsAfterPaint(): AstroIntegration {
   return {

@@ -4,8 +4,7 @@ import { withBase } from '../../src/lib/markdown/links.ts';
 import { frontmatterLine } from '../../src/lib/markdown/headings.ts';
 import { citationMarkerHtml, parseCitationRefs } from '../../src/lib/markdown/citation-markers.ts';
 import { explainerMarkdown } from '../../src/lib/markdown/pipeline.ts';
-import { parseCitedSources, referenceList, referenceListHtml } from '../../src/lib/markdown/references.ts';
-import { toHtml } from '../../src/lib/markdown/hast.ts';
+import { parseCitedSources, referenceListHtml } from '../../src/lib/markdown/references.ts';
 import { mdxToJs } from 'satteri';
 import { tableLabel } from '../../src/lib/table-frame.ts';
 import type { ExplainerMarkdownOptions } from '../../src/lib/markdown/pipeline.ts';
@@ -72,13 +71,18 @@ describe('citations', () => {
   });
   test('the list drawn again from remembered entries is the list drawn afresh', () => {
     const site = 'https://example.org';
+    // Entries are remembered by source object: copies of the sources are drawn afresh.
+    const copies = () => new Map([...sources].map(([key, entry]) => [key, { ...entry }]));
     for (const cited of ['[["iaea-a",1],["eia-b",3]]', '[["eia-b",3],["afp-c",2],["iaea-a",2]]', '[["iaea-a",1]]']) {
-      const fresh = toHtml(referenceList(parseCitedSources(cited), sources, site));
+      const fresh = referenceListHtml(cited, copies(), site);
+      expect(fresh.match(/<li /g)).toHaveLength(parseCitedSources(cited).length);
       expect(referenceListHtml(cited, sources, site)).toBe(fresh);
       expect(referenceListHtml(cited, sources, site)).toBe(fresh);
     }
     // Another site origin changes which links are external: not taken from the other's entries.
-    expect(referenceListHtml('[["iaea-a",1]]', sources, 'https://site.example')).toBe(toHtml(referenceList([['iaea-a', 1]], sources, 'https://site.example')));
+    const elsewhere = referenceListHtml('[["iaea-a",1]]', sources, 'https://site.example');
+    expect(elsewhere).toBe(referenceListHtml('[["iaea-a",1]]', copies(), 'https://site.example'));
+    expect(elsewhere).not.toBe(referenceListHtml('[["iaea-a",1]]', sources, site));
   });
   test('an unknown source key stops the build naming file, line and key', async () => {
     await expect(render('Fine.\n\nLater [@nope-key].')).rejects.toThrow(

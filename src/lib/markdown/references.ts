@@ -113,16 +113,9 @@ function referencesHeading(): Element {
  * and an archived copy, then labelled links back to each place the text cites it. The citation
  * popover (src/scripts/popover.ts) reads its preview from these parts (.ref-type, .ref-origin,
  * .ref-date, the cited link, .ref-document, .ref-archive), so the marker and the list cannot
- * disagree and the page carries each fact once.
+ * disagree and the page carries each fact once. This draws one entry: the source `key`, cited
+ * `count` times; referenceListHtml puts them in the list.
  */
-export function referenceList(cited: CitedSources, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
-  return h(LIST_TAG, LIST_PROPERTIES(), cited.map(([key, count]) => referenceItem(key, count, sources, siteOrigin)));
-}
-
-const LIST_TAG = 'ol';
-const LIST_PROPERTIES = () => ({ className: ['references'], dataPagefindIgnore: '' });
-
-/** One entry of the list: the source `key`, cited `count` times. */
 function referenceItem(key: string, count: number, sources: ReadonlyMap<string, SourceEntry>, siteOrigin: string): Element {
   const external = (link: Element) => (isExternalHref(String(link.properties.href), siteOrigin) ? externalLinkMarks(link) : link);
   const s = sources.get(key);
@@ -189,8 +182,9 @@ export function referenceListHtml(citedJson: string, sources: ReadonlyMap<string
  * object, so it is drawn afresh.
  */
 const itemHtml = new WeakMap<SourceEntry, Map<string, string>>();
+const LIST_TAG = 'ol';
 /** The list's opening tag, as toHtml writes it. */
-const LIST_OPEN = toHtml(h(LIST_TAG, LIST_PROPERTIES())).slice(0, -`</${LIST_TAG}>`.length);
+const LIST_OPEN = toHtml(h(LIST_TAG, { className: ['references'], dataPagefindIgnore: '' })).slice(0, -`</${LIST_TAG}>`.length);
 
 /** Appends the References heading and the element that draws the list; runs before the heading step, which gives the heading its tools. */
 export function references({ doc }: StepContext): HastStep {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import type { StaticSite } from '../../tests/e2e/support/server.ts';
+import { loadSources } from '../lib/content-store.ts';
+import { sourceKindPath, sourceTypeShares } from '../lib/sources.ts';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -174,6 +176,12 @@ export function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** The page of the kind of source with the most entries: the longest of the sources pages. */
+function largestSourceKindPage(): string {
+  const top = sourceTypeShares(loadSources().values()).reduce((a, b) => (b.count > a.count ? b : a));
+  return sourceKindPath(top.type);
+}
+
 /** One page of each kind, for Lighthouse: the largest paint differs by layout, not by page. */
 export const PAGE_KINDS = {
   home: '',
@@ -183,6 +191,7 @@ export const PAGE_KINDS = {
   'chart page': 'charts/stockpile/',
   glossary: 'glossary/',
   sources: 'sources/',
+  'sources of one kind (the most entries)': largestSourceKindPage(),
 } as const;
 
 /** Lighthouse (mobile defaults) against Debian's Chromium, started with a debugging port. */

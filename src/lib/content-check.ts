@@ -15,9 +15,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentValidationError, validateWith, type ContentProblem } from './content-errors.ts';
-import { essayFrontmatter, pageFrontmatter } from './schemas.ts';
+import { essayFrontmatter, pageFrontmatter, SOURCE_TYPES } from './schemas.ts';
 import { readYaml, splitFrontmatter } from './yaml-file.ts';
-import { readSources } from './sources.ts';
+import { readSources, sourceKindPath, SOURCE_TYPE_LABELS } from './sources.ts';
+import { publisherAnchor } from './jump-list.ts';
 import { parseGlossary } from './glossary.ts';
 import { displayPath } from './content-store.ts';
 import { parseDatasets } from './data/datasets.ts';
@@ -373,7 +374,16 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
       contentIds(`/timeline/${year}/`, shown(DATA_FILES.events), [], [...ids, `year-${year}`, 'events', `chart-timeline-${year}`]);
     }
   }
-  if (sourcesText !== undefined) contentIds('/sources/', shown(sourcesRel), sourceKeys, [...replacedBy.keys()].filter((k) => !sourceKeys?.has(k)));
+  if (sourcesText !== undefined) {
+    // The permanent addresses are on the overview (/sources/#key, /sources/#<kind>); each kind's page
+    // holds the full entries under the same ids, as anchors only, since a source may change kind.
+    contentIds('/sources/', shown(sourcesRel), sourceKeys && [...sourceKeys], [...replacedBy.keys()].filter((k) => !sourceKeys?.has(k)).concat(SOURCE_TYPES.map((t) => SOURCE_TYPE_LABELS[t].anchor)));
+    for (const type of SOURCE_TYPES) {
+      const ofKind = sourceEntries && [...sourceEntries.values()].filter((e) => e.type === type);
+      const anchors = ofKind && [...ofKind.flatMap((e) => [e.key, ...(e.replaces ?? [])]), ...ofKind.map((e) => publisherAnchor(SOURCE_TYPE_LABELS[type].anchor, e.publisher))];
+      contentIds(`/${sourceKindPath(type)}`, shown(sourcesRel), anchors && [], anchors);
+    }
+  }
   if (datasetsText !== undefined) {
     contentIds('/data/', shown(datasetsRel), datasetKeys);
     for (const f of datasetFiles) site.files.add(`/data/${f}`);

@@ -23,6 +23,8 @@ export const RETIREMENT_HELP = '# To give up an address, keep its line and add a
 
 /** Ids that are part of the contract: headings, events, terms, sources and figures. */
 const LINKABLE = /<(?:h2|h3|h4|figure|section)\b[^>]*?\sid="([^"]+)"/g;
+/** Any other element whose id is part of the contract says so: a source's line on the sources overview. */
+const MARKED_LINKABLE = /<[a-z][a-z0-9]*\b(?=[^>]*\sdata-permalink[\s=>])[^>]*?\sid="([^"]+)"/g;
 
 export interface RegistryEntry {
   address: string;
@@ -181,7 +183,7 @@ export function currentPermalinks(distDir: string): string[] {
   for (const pagePath of [...out]) {
     const file = `${distDir}${pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath}`;
     const html = readFileSync(file, 'utf8');
-    for (const m of html.matchAll(LINKABLE)) if (!m[1]!.startsWith('footnote') && !m[1]!.startsWith('user-content')) out.push(`${pagePath}#${m[1]}`);
+    for (const m of [...html.matchAll(LINKABLE), ...html.matchAll(MARKED_LINKABLE)]) if (!m[1]!.startsWith('footnote') && !m[1]!.startsWith('user-content')) out.push(`${pagePath}#${m[1]}`);
   }
   return [...new Set(out)].sort();
 }

@@ -90,8 +90,8 @@ export function describeSourceDate(date: string): string {
 
 /**
  * What a reader sees for each type: a singular label for one entry, a plural for a group heading,
- * the anchor of its section on /sources/ (permanent: educators link to it) and a line saying what
- * belongs to it.
+ * the anchor of its section on /sources/ (permanent: educators link to it), which is also the name
+ * of its own page (/sources/wire-agencies/), and a line saying what belongs to it.
  */
 export const SOURCE_TYPE_LABELS: Record<SourceType, { one: string; many: string; anchor: string; description: string }> = {
   'official-document': {
@@ -137,6 +137,24 @@ export const SOURCE_TYPE_LABELS: Record<SourceType, { one: string; many: string;
     description: 'Trade press, blogs, aggregators, law-firm notes and sites of unknown standing. They are weaker sources, kept where nothing better was found.',
   },
 };
+
+/**
+ * The page that lists every source of one kind, in full: "sources/wire-agencies/" (no base path).
+ * One page per kind keeps each small enough to arrive in two round trips on a phone; one page of
+ * every entry did not.
+ */
+export function sourceKindPath(type: SourceType): string {
+  return `sources/${SOURCE_TYPE_LABELS[type].anchor}/`;
+}
+
+/**
+ * Where a link to a source goes: its full entry on its kind's page, "sources/research/#key". The
+ * permanent address educators cite stays /sources/#key: the overview has that id and forwards it
+ * here (src/scripts/sources-forward.ts), so a source may change kind without breaking a citation.
+ */
+export function sourceEntryPath(s: Pick<SourceEntry, 'key' | 'type'>): string {
+  return `${sourceKindPath(s.type)}#${s.key}`;
+}
 
 export interface TypeShare {
   type: SourceType;

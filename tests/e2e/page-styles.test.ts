@@ -82,7 +82,7 @@ async function openEverything(page: Page): Promise<void> {
   }
 }
 
-const PAGES = ['', 'essays/nuclear-file/', 'start/', 'timeline/', 'glossary/', 'sources/', 'charts/stockpile/', 'data/', 'facts/', 'changes/', 'embed/chart-stockpile/'];
+const PAGES = ['', 'essays/nuclear-file/', 'start/', 'timeline/', 'glossary/', 'sources/', 'sources/wire-agencies/', 'charts/stockpile/', 'data/', 'facts/', 'changes/', 'embed/chart-stockpile/'];
 
 describe('each page keeps the styles of everything it shows', () => {
   test.each(PAGES)('/%s, with its popover, heading menu and search results open', async (p) => {

@@ -74,7 +74,7 @@ describe('page scripts start after the first paint', () => {
   // One page of each kind: under Lighthouse's simulated slow network, any request that starts
   // before the first paint is counted against it (a script, or the print stylesheet on its own
   // connection), so none may start before it, on any kind of page.
-  const pageKinds = ['', essay, 'start/', 'timeline/', 'glossary/', 'sources/', 'charts/stockpile/'];
+  const pageKinds = ['', essay, 'start/', 'timeline/', 'glossary/', 'sources/', 'sources/wire-agencies/', 'charts/stockpile/'];
   test.each(pageKinds)('/%s requests no page script and no print stylesheet before its first contentful paint; both arrive after it, without a CSP error', async (p) => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { groupByPage, sectionRecords, withoutIgnoredContent } from '../../src/lib/search-sections.ts';
 
 /** An essay as the build writes it, cut short: kicker with topic filters, an h2 with an h3 inside, ignored sections at the end. */
@@ -90,43 +90,45 @@ describe('groupByPage', () => {
 });
 
 describe('sectionRecords on blocks marked data-search-section', () => {
-  /** /sources/ as built, cut short: a kind of source and a publisher carry the anchor, their headings do not. */
-  const SOURCES = `<!doctype html><html lang="en"><body><main><div class="page" data-pagefind-body data-pagefind-filter="kind:Source"><h1>Sources</h1><p class="lede">Every source.</p>
-<section class="source-type" id="official-documents" tabindex="-1" data-search-section><h2>Official documents <span class="source-type-count" data-pagefind-ignore><span class="visually-hidden">count </span>(2)</span></h2><p class="source-type-description">Reports issued by governments.</p>
-<div class="source-publisher" id="official-documents-congressional-research-service" tabindex="-1" data-search-section><h3 class="source-publisher-name">Congressional Research Service <span class="source-publisher-count" data-pagefind-ignore>(1)</span></h3>
-<ol class="source-list"><li class="source-entry"><h4 class="source-title" id="crs-2012-r42335"><a href="https://example.org/r42335">Iran's Threat to the Strait of Hormuz</a></h4><p class="source-meta" data-pagefind-ignore>Congressional Research Service, 2012.</p></li></ol></div>
-<div class="source-publisher" id="official-documents-iaea" tabindex="-1" data-search-section><h3 class="source-publisher-name">International Atomic Energy Agency <span class="source-publisher-count" data-pagefind-ignore>(1)</span></h3>
-<ol class="source-list"><li class="source-entry"><h4 class="source-title" id="iaea-2022-11"><a href="https://example.org/gov">Board report, November 2022</a></h4></li></ol></div></section></div></main></body></html>`;
-  const records = sectionRecords(SOURCES, '/sources/');
+  /** A kind of source's page as built, cut short: a publisher and a source carry the anchor, their headings do not. */
+  const KIND_PAGE = `<!doctype html><html lang="en"><body><main><div class="page" data-pagefind-body data-pagefind-filter="kind:Source"><h1>Official documents</h1><p class="lede">Reports issued by governments.</p>
+<div class="source-publisher" id="official-documents-congressional-research-service" tabindex="-1" data-search-section><h2 class="source-publisher-name">Congressional Research Service <span class="source-publisher-count" data-pagefind-ignore><span class="visually-hidden">count </span>(1)</span></h2>
+<ol class="source-list"><li class="source-entry" id="crs-2012-r42335" tabindex="-1" data-search-section><h3 class="source-title"><a href="https://example.org/r42335">Iran's Threat to the Strait of Hormuz</a></h3><p class="source-meta" data-pagefind-ignore>Congressional Research Service, 2012.</p></li></ol></div>
+<div class="source-publisher" id="official-documents-iaea" tabindex="-1" data-search-section><h2 class="source-publisher-name">International Atomic Energy Agency <span class="source-publisher-count" data-pagefind-ignore>(1)</span></h2>
+<ol class="source-list"><li class="source-entry" id="iaea-2022-11" tabindex="-1" data-search-section><h3 class="source-title"><a href="https://example.org/gov">Board report, November 2022</a></h3></li></ol></div></div></main></body></html>`;
+  const records = sectionRecords(KIND_PAGE, '/sources/official-documents/');
 
-  test('a publisher is a record of its own at its block\'s anchor, named by its heading, not part of the source before it', () => {
+  test('a publisher and each of its sources are records of their own at their blocks\' anchors, named by their headings', () => {
     expect(records.map((r) => r.url)).toEqual([
-      '/sources/',
-      '/sources/#official-documents',
-      '/sources/#official-documents-congressional-research-service',
-      '/sources/#crs-2012-r42335',
-      '/sources/#official-documents-iaea',
-      '/sources/#iaea-2022-11',
+      '/sources/official-documents/',
+      '/sources/official-documents/#official-documents-congressional-research-service',
+      '/sources/official-documents/#crs-2012-r42335',
+      '/sources/official-documents/#official-documents-iaea',
+      '/sources/official-documents/#iaea-2022-11',
     ]);
     // The counts beside the headings are marked data-pagefind-ignore (one with a nested span).
-    expect(records[1]!.section).toBe('Official documents');
-    expect(records[2]!.section).toBe('Congressional Research Service');
-    expect(records[2]!.html).toContain('Congressional Research Service');
-    expect(records[3]!.html).not.toContain('International Atomic Energy Agency');
-    expect(records[4]!.html).toContain('International Atomic Energy Agency');
-    expect(records[1]!.html).toContain('Reports issued by governments.');
+    expect(records.map((r) => r.section)).toEqual([undefined, 'Congressional Research Service', "Iran's Threat to the Strait of Hormuz", 'International Atomic Energy Agency', 'Board report, November 2022']);
+    expect(records[0]!.html).toContain('Reports issued by governments.');
+    expect(records[1]!.html).not.toContain('Strait of Hormuz');
+    expect(records[2]!.html).toContain('Strait of Hormuz');
+    expect(records[2]!.html).not.toContain('International Atomic Energy Agency');
   });
 
-  test.skipIf(!existsSync('dist/sources/index.html'))('the built /sources/ page gives every publisher block a record', () => {
-    const built = readFileSync('dist/sources/index.html', 'utf8');
-    const publishers = [...built.matchAll(/<div class="source-publisher" id="([^"]+)"/g)].map((m) => m[1]);
-    expect(publishers.length).toBeGreaterThan(20);
-    const urls = new Set(sectionRecords(built, '/sources/').map((r) => r.url));
-    for (const id of publishers) expect(urls.has(`/sources/#${id}`), id).toBe(true);
-    // A result's title is the heading without its count: "Congressional Research Service", not "… (1)".
-    const blocks = new Set([...built.matchAll(/ id="([^"]+)"[^>]* data-search-section/g)].map((m) => `/sources/#${m[1]}`));
-    const countedTitles = sectionRecords(built, '/sources/').filter((r) => blocks.has(r.url) && /\(\d+\)$/.test(r.section ?? ''));
-    expect(countedTitles.map((r) => r.section)).toEqual([]);
+  const kindPages = existsSync('dist/sources') ? readdirSync('dist/sources').filter((d) => existsSync(`dist/sources/${d}/index.html`)) : [];
+  test.skipIf(!kindPages.length)('each built kind of source\'s page gives every publisher and every source a record, titled without its count', () => {
+    for (const kind of kindPages) {
+      const url = `/sources/${kind}/`;
+      const built = readFileSync(`dist${url}index.html`, 'utf8');
+      const blocks = [...built.matchAll(/<(?:div|li) class="source-(?:publisher|entry)" id="([^"]+)"/g)].map((m) => `${url}#${m[1]}`);
+      expect(blocks.length, kind).toBeGreaterThan(0);
+      const records = sectionRecords(built, url);
+      const urls = new Set(records.map((r) => r.url));
+      for (const b of blocks) expect(urls.has(b), b).toBe(true);
+      // A publisher's result is titled without its count: "Congressional Research Service", not "… (1)".
+      const publishers = new Set([...built.matchAll(/<div class="source-publisher" id="([^"]+)"/g)].map((m) => `${url}#${m[1]}`));
+      const counted = records.filter((r) => publishers.has(r.url) && /\(\d+\)$/.test(r.section ?? ''));
+      expect(counted.map((r) => r.section)).toEqual([]);
+    }
   });
 });
 

@@ -13,12 +13,15 @@ import {
   groupSources,
   ordinal,
   readSources,
+  sourceEntryPath,
+  sourceKindPath,
   sourcePreview,
   sourceTypeShares,
   SOURCE_TYPE_LABELS,
 } from '../../src/lib/sources.ts';
 import { SOURCE_TYPES, type SourceEntry, type SourceType } from '../../src/lib/schemas.ts';
 import { toSourcePreview } from '../../src/lib/popover.ts';
+import { forwardedSourceHref } from '../../src/lib/sources-forward.ts';
 import { isPlaceholderTitle, normaliseSourceUrl, trackingParametersIn, withoutTracking } from '../../src/lib/source-rules.ts';
 
 const FIXTURES = 'tests/fixtures/sources';
@@ -261,5 +264,37 @@ describe('citation previews and reference entries', () => {
   test('back-links are lettered a… z, aa… and their uses counted 1st, 2nd, 3rd, 11th, 21st', () => {
     expect([1, 2, 26, 27, 28].map(backLinkLetter)).toEqual(['a', 'b', 'z', 'aa', 'ab']);
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']);
+  });
+});
+
+describe('the sources pages: one per kind, with the overview holding the permanent addresses', () => {
+  test('each kind has its own page, named as its permanent anchor on the overview, and a source links to its entry there', () => {
+    const paths = SOURCE_TYPES.map(sourceKindPath);
+    expect(new Set(paths).size).toBe(SOURCE_TYPES.length);
+    for (const t of SOURCE_TYPES) expect(sourceKindPath(t)).toBe(`sources/${SOURCE_TYPE_LABELS[t].anchor}/`);
+    expect(sourceEntryPath({ key: 'iaea-gov-2025-25', type: 'official-document' })).toBe('sources/official-documents/#iaea-gov-2025-25');
+  });
+
+  const kinds = [
+    { id: 'research', href: 'https://site.test/sources/research/' },
+    { id: 'wire-agencies', href: 'https://site.test/sources/wire-agencies/' },
+    { id: 'wire', href: 'https://site.test/sources/wire/' },
+  ];
+  const lines = new Map([['reuters-2025-04-12', 'https://site.test/sources/wire-agencies/#reuters-2025-04-12']]);
+  const overview = { linkOf: (id: string) => lines.get(id), kinds };
+
+  test('a key, a merged key or a kind goes on to the link its line or section holds', () => {
+    expect(forwardedSourceHref('reuters-2025-04-12', overview)).toBe('https://site.test/sources/wire-agencies/#reuters-2025-04-12');
+  });
+
+  test("a publisher's old jump target goes to the page of the kind whose id begins it, the longest such kind first", () => {
+    expect(forwardedSourceHref('wire-agencies-reuters', overview)).toBe('https://site.test/sources/wire-agencies/#wire-agencies-reuters');
+    expect(forwardedSourceHref('research-chatham-house', overview)).toBe('https://site.test/sources/research/#research-chatham-house');
+  });
+
+  test('anything else, or nothing, stays where it is', () => {
+    expect(forwardedSourceHref('', overview)).toBeUndefined();
+    expect(forwardedSourceHref('source-kinds', overview)).toBeUndefined();
+    expect(forwardedSourceHref('researcher-notes', overview)).toBeUndefined();
   });
 });

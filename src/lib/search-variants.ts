@@ -34,11 +34,12 @@ export function parseVariants(text: string, file: string): VariantGroups {
  * text (each page's, as plain text) uses, so a search never tries a spelling that finds nothing.
  */
 export function searchVariants(groups: VariantGroups, pageTexts: Iterable<string>): SearchVariants {
-  const spellings = groups.flat();
+  const spellings = groups.flat().map((s) => ({ key: s.toLowerCase(), word: wholeWord(s) }));
   const onSite = new Set<string>();
   for (const text of pageTexts) {
     const lower = text.toLowerCase();
-    for (const s of spellings) if (!onSite.has(s.toLowerCase()) && wholeWord(s).test(lower)) onSite.add(s.toLowerCase());
+    // A spelling the page does not hold even as part of a word needs no whole-word test; most do not.
+    for (const { key, word } of spellings) if (!onSite.has(key) && lower.includes(key) && word.test(lower)) onSite.add(key);
   }
-  return { groups, onSite: spellings.map((s) => s.toLowerCase()).filter((s) => onSite.has(s)) };
+  return { groups, onSite: spellings.map((s) => s.key).filter((s) => onSite.has(s)) };
 }

@@ -377,7 +377,7 @@ export function checkContent(root: string, options: CheckOptions = {}): CheckRep
   if (sourcesText !== undefined) {
     // The permanent addresses are on the overview (/sources/#key, /sources/#<kind>); each kind's page
     // holds the full entries under the same ids, as anchors only, since a source may change kind.
-    contentIds('/sources/', shown(sourcesRel), sourceKeys && [...sourceKeys], [...replacedBy.keys()].filter((k) => !sourceKeys?.has(k)).concat(SOURCE_TYPES.map((t) => SOURCE_TYPE_LABELS[t].anchor)));
+    contentIds('/sources/', shown(sourcesRel), sourceKeys, [...replacedBy.keys()].filter((k) => !sourceKeys?.has(k)).concat(SOURCE_TYPES.map((t) => SOURCE_TYPE_LABELS[t].anchor)));
     for (const type of SOURCE_TYPES) {
       const ofKind = sourceEntries && [...sourceEntries.values()].filter((e) => e.type === type);
       const anchors = ofKind && [...ofKind.flatMap((e) => [e.key, ...(e.replaces ?? [])]), ...ofKind.map((e) => publisherAnchor(SOURCE_TYPE_LABELS[type].anchor, e.publisher))];

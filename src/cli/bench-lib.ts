@@ -146,16 +146,17 @@ function childrenCpuMs(): number | undefined {
 
 /**
  * Runs a command and returns its wall time and, on Linux, the CPU time it and its children used:
- * on a machine shared with other work, CPU time moves much less than wall time.
+ * on a machine shared with other work, CPU time moves much less than wall time. With keepOutput,
+ * also what it printed (both streams), for reading its own timings.
  */
-export function measureCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): { wallMs: number; cpuMs: number | undefined } {
+export function measureCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string, { keepOutput = false } = {}): { wallMs: number; cpuMs: number | undefined; output: string } {
   const cpuBefore = childrenCpuMs();
   const started = performance.now();
-  const r = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', ...(cwd ? { cwd } : {}) });
+  const r = spawnSync(command, args, { stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(cwd ? { cwd } : {}) });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stderr}`);
   const wallMs = performance.now() - started;
   const cpuAfter = childrenCpuMs();
-  return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+  return { wallMs, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, output: keepOutput ? `${r.stdout}\n${r.stderr}` : '' };
 }
 
 export function dirSize(dir: string): { bytes: number; files: number } {

@@ -16,6 +16,10 @@
  * Besides wall time, it reports CPU time (Linux): on a machine shared with other work, wall time
  * swings with the load, CPU time much less; the ratios are taken pair by pair for both.
  *
+ * Each build's log gives its phases (src/lib/build-phases.ts): bundling, writing the pages, the
+ * search index and the rest; and from them, the ratio the build would have if ours wrote its
+ * pages as fast as Starlight writes its, the floor that work on the pages alone cannot pass.
+ *
  * Environment: BENCH_PEER_ESSAYS (default 500), BENCH_PEER_RUNS (warm pairs, default 3),
  * BENCH_PEER_EVENTS (synthetic timeline events; default: the real ones),
  * BENCH_PEER_STARLIGHT (Starlight version, default below). Writes bench/peer.json.
@@ -25,6 +29,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { measureCommand, median } from './bench-lib.ts';
+import { buildPhases, type BuildPhases } from '../lib/build-phases.ts';
 import { builtPages } from '../../tests/e2e/support/site.ts';
 import { ESSAY_SUMMARY, essayTitle, siteVocabulary, syntheticEssayBody, syntheticEssaySlug, writeSyntheticContent } from './synthetic-site.ts';
 
@@ -37,8 +42,9 @@ const scratch = path.resolve('bench/tmp');
 const starlightDir = path.join(scratch, 'starlight');
 const oursDir = path.join(scratch, 'peer');
 const astroVersion = (JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')) as { version: string }).version;
-// No telemetry request from either build: the benchmark must not depend on the network.
-const quiet = { ASTRO_TELEMETRY_DISABLED: '1' };
+// No telemetry request from either build: the benchmark must not depend on the network. Builds
+// print their log (read for the phases' timings, src/lib/build-phases.ts), uncoloured.
+const quiet = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /** A Starlight project in bench/tmp/starlight/, installed once per Starlight and Astro version. */
 function prepareStarlight(): void {
@@ -62,7 +68,9 @@ function prepareStarlight(): void {
   writeFileSync(path.join(starlightDir, 'astro.config.mjs'), [
     "import { defineConfig } from 'astro/config';",
     "import starlight from '@astrojs/starlight';",
-    "export default defineConfig({ integrations: [starlight({ title: 'Starlight peer' })] });",
+    // The same warning ours drops (astro.config.mjs, quietHeadInjectDirective), printed 500 times otherwise.
+    'const quietHeadInjectDirective = { name: "quiet-head-inject-directive", onLog: (_level, log) => !(log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes("use astro:head-inject")) };',
+    "export default defineConfig({ integrations: [starlight({ title: 'Starlight peer' })], vite: { plugins: [quietHeadInjectDirective] } });",
     '',
   ].join('\n'));
   writeFileSync(path.join(src, 'content.config.ts'), [
@@ -97,31 +105,39 @@ function clearCaches(): void {
   rmSync(path.join(oursDir, 'cache'), { recursive: true, force: true });
 }
 
-interface Measure { pages: number; msPerPage: number; cpuMsPerPage: number | undefined }
+/** Seconds by phase, as the builds' logs give them; `rest` is the wall time no phase accounts for (start-up, content sync, steps after the pages). */
+type Phases = BuildPhases & { rest?: number; total: number };
+interface Measure { pages: number; msPerPage: number; cpuMsPerPage: number | undefined; phases: Phases }
 
 function measure(steps: [string[], NodeJS.ProcessEnv, string?][], out: string): Measure {
   let wall = 0;
   let cpu: number | undefined = 0;
+  let log = '';
   for (const [args, env, cwd] of steps) {
-    const m = measureCommand(process.execPath, args, env, cwd);
+    const m = measureCommand(process.execPath, args, env, cwd, { keepOutput: true });
     wall += m.wallMs;
     cpu = cpu === undefined || m.cpuMs === undefined ? undefined : cpu + m.cpuMs;
+    log += m.output;
   }
   const pages = builtPages(out).length;
-  return { pages, msPerPage: wall / pages, cpuMsPerPage: cpu === undefined ? undefined : cpu / pages };
+  const found = buildPhases(log);
+  const total = wall / 1000;
+  const { bundling, pages: writing, searchIndex } = found;
+  const rest = bundling === undefined || writing === undefined || searchIndex === undefined ? undefined : total - bundling - writing - searchIndex;
+  return { pages, msPerPage: wall / pages, cpuMsPerPage: cpu === undefined ? undefined : cpu / pages, phases: { ...found, ...(rest === undefined ? {} : { rest }), total } };
 }
 
 function buildOurs(): Measure {
   const out = path.join(oursDir, 'dist');
   rmSync(out, { recursive: true, force: true });
   const env = { ...quiet, SITE_CONTENT_DIR: path.join(oursDir, 'content'), SITE_CACHE_DIR: path.join(oursDir, 'cache') };
-  return measure([[['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', out], env], [['src/cli/index-search.ts', out], env]], out);
+  return measure([[['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], env], [['src/cli/index-search.ts', out], env]], out);
 }
 
 function buildStarlight(): Measure {
   const out = path.join(starlightDir, 'dist');
   rmSync(out, { recursive: true, force: true });
-  return measure([[['node_modules/astro/bin/astro.mjs', 'build', '--silent'], quiet, starlightDir]], out);
+  return measure([[['node_modules/astro/bin/astro.mjs', 'build'], quiet, starlightDir]], out);
 }
 
 const round = (n: number | undefined, digits = 1) => (n === undefined ? undefined : Math.round(n * 10 ** digits) / 10 ** digits);
@@ -166,6 +182,31 @@ for (const [label, s] of [['cold caches', cold], ['warm caches', warm]] as const
   if (!s.pairs) continue;
   console.log(`| ${label} (${s.pairs} pair${s.pairs === 1 ? '' : 's'}) | ${show(s.oursMsPerPage)} | ${show(s.starlightMsPerPage)} | ${show(s.medianRatio, 2)} | ${show(s.oursCpuMsPerPage)} | ${show(s.starlightCpuMsPerPage)} | ${show(s.medianCpuRatio, 2)} |`);
 }
+
+// Where the time goes, phase by phase (the warm pairs, or the cold one alone).
+const phaseSet = pairs.filter((p) => p.cache === 'warm').length ? pairs.filter((p) => p.cache === 'warm') : pairs;
+const PHASE_ROWS = [
+  ['bundling (Vite, MDX included)', 'bundling'],
+  ['writing the pages', 'pages'],
+  ['search index', 'searchIndex'],
+  ['the rest: start-up, content sync, steps after the pages', 'rest'],
+  ['whole build', 'total'],
+] as const;
+const phaseMedian = (site: 'ours' | 'starlight', key: keyof Phases) => round(medianOf(phaseSet.map((p) => p[site].phases[key])), 2);
+const phases = Object.fromEntries(PHASE_ROWS.map(([, key]) => [key, { ours: phaseMedian('ours', key), starlight: phaseMedian('starlight', key) }]));
+console.log(`\nPhases, seconds (median of ${phaseSet.length} ${phaseSet === pairs ? '' : 'warm '}pair(s), from each build's log)`);
+console.log('| phase | ours | Starlight |');
+console.log('| --- | --- | --- |');
+for (const [label, key] of PHASE_ROWS) console.log(`| ${label} | ${show(phases[key]!.ours, 2)} | ${show(phases[key]!.starlight, 2)} |`);
+// Everything but the pages, with ours writing its pages as fast as Starlight writes its (per page):
+// the ratio no work on the pages themselves can take the build below.
+const pagesAtStarlightsCost = medianOf(phaseSet.map((p) => {
+  const { ours: o, starlight: s } = p;
+  if (o.phases.pages === undefined || s.phases.pages === undefined) return undefined;
+  const oursMs = (o.phases.total - o.phases.pages + (s.phases.pages * o.pages) / s.pages) * 1000;
+  return oursMs / o.pages / s.msPerPage;
+}));
+console.log(`\nWith its pages written as fast as Starlight's, per page, ours would be at a ratio of ${show(pagesAtStarlightsCost, 2)}: the rest of the build alone.`);
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/peer.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, essays, events: events ?? 'real', astro: astroVersion, starlight: STARLIGHT_VERSION, cold, warm, pairs }, null, 2)}\n`);
+writeFileSync('bench/peer.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, essays, events: events ?? 'real', astro: astroVersion, starlight: STARLIGHT_VERSION, cold, warm, phases, ratioWithPagesAtStarlightsCost: round(pagesAtStarlightsCost, 2), pairs }, null, 2)}\n`);
 console.log('\nwrote bench/peer.json');

@@ -1,9 +1,10 @@
 /**
  * Lighthouse's Largest Contentful Paint (mobile defaults) for one page of each kind, served gzip
  * as the host serves it, with the page's four category scores (performance, accessibility, best
- * practices, SEO), its layout shift and its total blocking time, medians of the runs. Given a second build (BENCH_LCP_BEFORE=<folder>, e.g. a copy of dist/
- * made before a change), it measures both in turn, page by page and run by run, so a busy
- * machine weighs on both alike; it prints each build's median and the runs.
+ * practices, SEO), its layout shift and its total blocking time, medians of the runs. Given a
+ * second build (BENCH_LCP_BEFORE=<folder>, e.g. a copy of dist/ made before a change), it
+ * measures both in turn, page by page and run by run, so a busy machine weighs on both alike; it
+ * prints each build's median and the runs.
  *
  *   npm run build && cp -a dist /tmp/dist-before   # before the change
  *   npm run build && BENCH_LCP_BEFORE=/tmp/dist-before npm run bench:lcp

@@ -29,7 +29,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { measureCommand, median } from './bench-lib.ts';
-import { buildPhases, type BuildPhases } from '../lib/build-phases.ts';
+import { buildPhases, ratioWithPagesAtPeersCost, restOf, type BuildPhases } from '../lib/build-phases.ts';
 import { builtPages } from '../../tests/e2e/support/site.ts';
 import { ESSAY_SUMMARY, essayTitle, siteVocabulary, syntheticEssayBody, syntheticEssaySlug, writeSyntheticContent } from './synthetic-site.ts';
 
@@ -121,10 +121,8 @@ function measure(steps: [string[], NodeJS.ProcessEnv, string?][], out: string): 
   }
   const pages = builtPages(out).length;
   const found = buildPhases(log);
-  const total = wall / 1000;
-  const { bundling, pages: writing, searchIndex } = found;
-  const rest = bundling === undefined || writing === undefined || searchIndex === undefined ? undefined : total - bundling - writing - searchIndex;
-  return { pages, msPerPage: wall / pages, cpuMsPerPage: cpu === undefined ? undefined : cpu / pages, phases: { ...found, ...(rest === undefined ? {} : { rest }), total } };
+  const rest = restOf({ seconds: wall / 1000, pages, phases: found });
+  return { pages, msPerPage: wall / pages, cpuMsPerPage: cpu === undefined ? undefined : cpu / pages, phases: { ...found, ...(rest === undefined ? {} : { rest }), total: wall / 1000 } };
 }
 
 function buildOurs(): Measure {
@@ -198,14 +196,9 @@ console.log(`\nPhases, seconds (median of ${phaseSet.length} ${phaseSet === pair
 console.log('| phase | ours | Starlight |');
 console.log('| --- | --- | --- |');
 for (const [label, key] of PHASE_ROWS) console.log(`| ${label} | ${show(phases[key]!.ours, 2)} | ${show(phases[key]!.starlight, 2)} |`);
-// Everything but the pages, with ours writing its pages as fast as Starlight writes its (per page):
-// the ratio no work on the pages themselves can take the build below.
-const pagesAtStarlightsCost = medianOf(phaseSet.map((p) => {
-  const { ours: o, starlight: s } = p;
-  if (o.phases.pages === undefined || s.phases.pages === undefined) return undefined;
-  const oursMs = (o.phases.total - o.phases.pages + (s.phases.pages * o.pages) / s.pages) * 1000;
-  return oursMs / o.pages / s.msPerPage;
-}));
+// The ratio no work on our pages alone can take the build below (src/lib/build-phases.ts).
+const asBuild = (m: Measure) => ({ seconds: m.phases.total, pages: m.pages, phases: m.phases });
+const pagesAtStarlightsCost = medianOf(phaseSet.map((p) => ratioWithPagesAtPeersCost(asBuild(p.ours), asBuild(p.starlight))));
 console.log(`\nWith its pages written as fast as Starlight's, per page, ours would be at a ratio of ${show(pagesAtStarlightsCost, 2)}: the rest of the build alone.`);
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/peer.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, essays, events: events ?? 'real', astro: astroVersion, starlight: STARLIGHT_VERSION, cold, warm, phases, ratioWithPagesAtStarlightsCost: round(pagesAtStarlightsCost, 2), pairs }, null, 2)}\n`);

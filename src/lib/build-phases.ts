@@ -34,3 +34,27 @@ export function buildPhases(log: string): BuildPhases {
   }
   return phases;
 }
+
+/** A build as measured: its wall time, the pages it wrote, and its phases from its log. */
+export interface MeasuredBuild {
+  seconds: number;
+  pages: number;
+  phases: BuildPhases;
+}
+
+/** The wall time no phase in the log accounts for: start-up, content sync, steps after the pages. */
+export function restOf(build: MeasuredBuild): number | undefined {
+  const { bundling, pages, searchIndex } = build.phases;
+  return bundling === undefined || pages === undefined || searchIndex === undefined ? undefined : build.seconds - bundling - pages - searchIndex;
+}
+
+/**
+ * Our time per page over the peer's, had our pages been written exactly as fast, per page, as the
+ * peer's: the ratio the rest of our build sets on its own, below which no work on the pages can
+ * take it. Undefined when either log gave no time for the pages.
+ */
+export function ratioWithPagesAtPeersCost(ours: MeasuredBuild, peer: MeasuredBuild): number | undefined {
+  if (ours.phases.pages === undefined || peer.phases.pages === undefined) return undefined;
+  const oursSeconds = ours.seconds - ours.phases.pages + (peer.phases.pages / peer.pages) * ours.pages;
+  return oursSeconds / ours.pages / (peer.seconds / peer.pages);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPhases } from '../../src/lib/build-phases.ts';
+import { buildPhases, ratioWithPagesAtPeersCost, restOf } from '../../src/lib/build-phases.ts';
 
 // Lines as Astro 7.3, Starlight 0.42 and src/cli/index-search.ts print them (500 synthetic essays).
 const OURS = [
@@ -49,5 +49,33 @@ describe('buildPhases', () => {
 
   it('leaves out what the log does not say, rather than guessing', () => {
     expect(buildPhases('')).toEqual({});
+  });
+});
+
+describe('restOf and ratioWithPagesAtPeersCost', () => {
+  // The medians of 3 December 2026's run at 500 essays (BENCHMARKS.md, "Morning, 3 December 2026").
+  const ours = { seconds: 22.54, pages: 524, phases: { bundling: 5.07, pages: 6.32, searchIndex: 7.72 } };
+  const starlight = { seconds: 11.73, pages: 502, phases: { bundling: 3.33, pages: 3.94, searchIndex: 2.27 } };
+
+  it('the rest is the time no phase accounts for, or unknown when a phase is missing', () => {
+    expect(restOf(ours)).toBeCloseTo(3.43, 6);
+    expect(restOf({ ...ours, phases: { bundling: 5.07, pages: 6.32 } })).toBeUndefined();
+  });
+
+  it("puts our pages at the peer's cost per page, and compares per page", () => {
+    // (22.54 - 6.32 + 3.94 / 502 * 524) / 524 s a page, against 11.73 / 502.
+    const expected = ((22.54 - 6.32 + (3.94 / 502) * 524) / 524) / (11.73 / 502);
+    expect(ratioWithPagesAtPeersCost(ours, starlight)).toBeCloseTo(expected, 9);
+    expect(expected).toBeGreaterThan(1.65);
+    expect(expected).toBeLessThan(1.67);
+  });
+
+  it('is a plain ratio when the pages cost the same and nothing else differs', () => {
+    const same = { seconds: 10, pages: 500, phases: { pages: 4 } };
+    expect(ratioWithPagesAtPeersCost(same, same)).toBeCloseTo(1, 9);
+  });
+
+  it('gives no figure without both page phases', () => {
+    expect(ratioWithPagesAtPeersCost({ ...ours, phases: {} }, starlight)).toBeUndefined();
   });
 });

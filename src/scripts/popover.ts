@@ -4,6 +4,7 @@
  * the cited source (title, type, publisher and the copy read, date, link, archived copy) as its
  * entry in the References list shows it. Escape, a
  * tap or click elsewhere, or moving the pointer away (when it was opened by hovering) closes it.
+ * Coming back to a marker by a link (a reference's "↑ a") focuses it without opening it.
  *
  * Without JavaScript a term stays a link to its glossary entry and a marker a link to its entry
  * in the References list; the popover carries those links, so a click that opens it loses nothing.
@@ -27,6 +28,13 @@ let openedByHover = false;
 let closeTimer: number | undefined;
 /** Set while Escape hands focus back to the trigger, so that focus does not reopen the popover. */
 let returningFocus = false;
+/**
+ * The id a link on the page is taking the reader to, for the moment of the jump. Following a link
+ * to a marker (a reference's back-link, "↑ a") focuses the marker, as browsers focus a link they
+ * scroll to; the reader came back to read the text, so that focus must not cover it with the
+ * popover of the source they just left.
+ */
+let arrivingAt: string | undefined;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -147,7 +155,7 @@ for (const target of document.querySelectorAll<HTMLAnchorElement>(TRIGGER)) {
     if (e.pointerType === 'mouse') open(target, true);
   });
   target.addEventListener('focus', () => {
-    if (!returningFocus) open(target, false);
+    if (!returningFocus && target.id !== arrivingAt) open(target, false);
   });
   target.addEventListener('click', (e) => {
     // A plain click or tap opens the popover, which carries the link; ctrl/⌘/middle click still follow it.
@@ -166,6 +174,17 @@ for (const node of [popover, ...document.querySelectorAll<HTMLElement>(TRIGGER)]
   });
 }
 popover.addEventListener('pointerenter', () => window.clearTimeout(closeTimer));
+// Before the link's own jump (capture phase); the jump, and the focus it gives, happen within this task.
+document.addEventListener(
+  'click',
+  (e) => {
+    const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[href^="#"]') : null;
+    if (!link || link.matches(TRIGGER)) return;
+    arrivingAt = decodeURIComponent(link.hash.slice(1));
+    window.setTimeout(() => (arrivingAt = undefined));
+  },
+  true,
+);
 // Following the popover's own link to the References list leaves the text: close behind it.
 popover.addEventListener('click', (e) => {
   if (e.target instanceof Element && e.target.closest('a[href^="#"]')) close();

@@ -150,6 +150,34 @@ describe('citation previews', () => {
     await closePage(page);
   });
 
+  test("coming back by a reference's back-link lands on the marker, focused, with no popover over the text; the marker still opens", async () => {
+    for (const how of ['pointer', 'keyboard'] as const) {
+      const page = await openPage(browser, site.url(essay), { viewport: { width: 1280, height: 900 } });
+      const back = page.locator('ol.references a.ref-back').first();
+      await back.scrollIntoViewIfNeeded();
+      const marker = decodeURIComponent((await back.getAttribute('href'))!.slice(1));
+      if (how === 'keyboard') {
+        await back.focus();
+        await page.keyboard.press('Enter');
+      } else {
+        const box = (await back.boundingBox())!;
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        expect(await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('a.ref-back')?.getAttribute('href'), [x, y])).toBe(`#${marker}`);
+        await page.mouse.click(x, y);
+      }
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(marker);
+      const popover = page.locator('#popover');
+      await page.waitForTimeout(300);
+      expect(await popover.isVisible(), `${how}: the popover opened over the text`).toBe(false);
+      // Away and back with the keyboard, the marker shows its source as any marker does.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(marker);
+      await expect.poll(() => popover.isVisible()).toBe(true);
+      await closePage(page);
+    }
+  });
+
   test('without JavaScript a marker is a link to its entry in the References list', async () => {
     const page = await openPage(browser, site.url(essay), { javaScriptEnabled: false });
     const targets = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a.cite-link')].map((a) => !!document.getElementById(a.hash.slice(1))?.closest('ol.references')));

@@ -17,6 +17,8 @@ import { CHROMIUM_PATH } from '../../tests/e2e/support/browser.ts';
 import { lighthouseScores, medianScores, PAGE_KINDS } from './bench-lib.ts';
 import { serveDist } from './static-server.ts';
 
+type Scores = Awaited<ReturnType<typeof lighthouseScores>>;
+
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const port = Number(process.env.BENCH_DEBUGGING_PORT ?? 9333);
 const builds = [
@@ -30,11 +32,11 @@ console.log(['page', ...builds.map((b) => `${b.name} (${b.dir})`)].join(' | '));
 const only = process.env.BENCH_LCP_PAGES?.split(',');
 const pages = only ? only.map((p) => [p || 'home', p] as const) : Object.entries(PAGE_KINDS);
 for (const [name, page] of pages) {
-  const results = builds.map(() => [] as Awaited<ReturnType<typeof lighthouseScores>>[]);
+  const results = builds.map(() => [] as Scores[]);
   for (let i = 0; i < runs; i++) {
     for (const [b, site] of sites.entries()) results[b]!.push(await lighthouseScores(site.url(page), CHROMIUM_PATH, port));
   }
-  const cell = (r: Awaited<ReturnType<typeof lighthouseScores>>[]) => {
+  const cell = (r: Scores[]) => {
     const m = medianScores(r);
     return `${m.lcpMs} ms [${r.map((x) => x.lcpMs).join(', ')}] · ${m.performance}/${m.accessibility}/${m.bestPractices}/${m.seo} · CLS ${m.cls} · TBT ${m.tbtMs} ms`;
   };

@@ -166,6 +166,14 @@ describe('citation previews', () => {
         await page.mouse.click(x, y);
       }
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(marker);
+      // Where it lands, once the scroll has settled: the two lines of text before the marker's are
+      // on screen, below the sticky header, so the sentence it ends can be read.
+      const landing = () => page.evaluate((id) => {
+        const a = document.getElementById(id)!;
+        const lineHeight = parseFloat(getComputedStyle(a.closest('p, li')!).lineHeight);
+        return Math.round(a.getBoundingClientRect().top - Math.max(0, document.querySelector('.site-header')!.getBoundingClientRect().bottom) - 2 * lineHeight);
+      }, marker);
+      await expect.poll(async () => { const a = await landing(); await page.waitForTimeout(150); return a === (await landing()) ? a : NaN; }, { timeout: 5000 }).toBeGreaterThanOrEqual(0);
       const popover = page.locator('#popover');
       await page.waitForTimeout(300);
       expect(await popover.isVisible(), `${how}: the popover opened over the text`).toBe(false);
